@@ -1,0 +1,20 @@
+// Late-bound hooks: the lower runtime files call into pieces defined above them (formatting,
+// bytes, imports, the REPL) through this table, filled in when those modules load. This keeps
+// module initialisation free of import cycles.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+const missing = (what: string) => (): never => {
+  throw new Error(`internal: ${what} is not available`);
+};
+
+export const langHooks = {
+  mkComplex: missing("complex") as (re: number, im: number) => any,
+  mkBytes: missing("bytes") as (latin1: string) => any,
+  mkSlice: missing("slice") as (a: any, b: any, c: any) => any,
+  format: missing("format") as (v: any, spec: string) => string,
+  importName: missing("import") as (name: string, fromlist: string[] | null, level: number, globals: any) => any,
+  importFrom: missing("import") as (mod: any, name: string) => any,
+  importStar: missing("import") as (mod: any, globals: any) => void,
+  displayHook: missing("displayHook") as (v: any) => void,
+  checkIntr: (() => {}) as () => void,
+};

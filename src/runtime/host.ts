@@ -1,0 +1,81 @@
+// Host services: the one door through which the core (compiler, runtime, modules) reaches the
+// outside world. The `upy` CLI fills it with Node's file system and streams; a virtual board
+// fills it with its VFS and serial link; a browser page with what it has. Nothing under
+// compiler/, runtime/ or modules/ touches Node APIs directly.
+
+export interface StatResult {
+  isDir: boolean;
+  size: number;
+  mtime: number;
+}
+
+export interface HostFS {
+  /** The whole file, or null when it does not exist / is not a file. */
+  readFile(path: string): Uint8Array | null;
+  stat(path: string): StatResult | null;
+  /** Raises an OSError-shaped HostError on failure. */
+  writeFile(path: string, data: Uint8Array, append: boolean): void;
+  listdir(path: string): string[];
+  mkdir(path: string): void;
+  rmdir(path: string): void;
+  remove(path: string): void;
+  rename(from: string, to: string): void;
+  getcwd(): string;
+  chdir(path: string): void;
+}
+
+/** An error from a host service, carrying the errno Python's OSError should get. */
+export class HostError extends Error {
+  constructor(public errno: number, message: string) {
+    super(message);
+  }
+}
+
+export interface Host {
+  /** Writes to the console (fd 1 = stdout, 2 = stderr). Text is UTF-8 encoded by the host. */
+  write(fd: 1 | 2, data: string | Uint8Array): void;
+  /** Reads one line from the console (without the newline), or null at end of input. */
+  readLine(prompt: string): string | null;
+  /** Reads up to n bytes from the console input; empty at end of input. */
+  readBytes(n: number): Uint8Array;
+  fs: HostFS | null;
+  /** Milliseconds since an arbitrary epoch, fractional allowed (monotonic). */
+  monotonicMs(): number;
+  /** Wall clock: milliseconds since 1970. */
+  epochMs(): number;
+  /** Blocks for ms milliseconds (Atomics.wait in workers; a busy wait is never acceptable). */
+  sleepMs(ms: number): void;
+  randomBytes(n: number): Uint8Array;
+  /** Environment variables (MICROPYPATH, ...). */
+  getenv(name: string): string | undefined;
+  /** Ends the program (upy) with an exit code. */
+  exit(code: number): never;
+}
+
+const noFs = null;
+
+function unavailable(what: string): never {
+  throw new HostError(95 /* EOPNOTSUPP */, `${what} not available`);
+}
+
+/** The active host; replaced wholesale by setHost(). */
+export let host: Host = {
+  write: () => {},
+  readLine: () => null,
+  readBytes: () => new Uint8Array(0),
+  fs: noFs,
+  monotonicMs: () => performance.now(),
+  epochMs: () => Date.now(),
+  sleepMs: () => unavailable("sleep"),
+  randomBytes: (n) => {
+    const b = new Uint8Array(n);
+    crypto.getRandomValues(b);
+    return b;
+  },
+  getenv: () => undefined,
+  exit: () => unavailable("exit"),
+};
+
+export function setHost(h: Host): void {
+  host = h;
+}

@@ -1,0 +1,231 @@
+// The import system: sys.modules, built-in modules (registered by src/modules/index.ts), and
+// Python modules and packages found on sys.path through the host file system.
+// https://docs.micropython.org/en/latest/reference/packages.html
+
+import { None, STOP } from "./object.ts";
+import { newExc, ImportError, typeError, valueError } from "./exceptions.ts";
+import { PyModule } from "./types/module.ts";
+import { PyDict } from "./types/dict.ts";
+import { PyList, mkList } from "./types/list.ts";
+import { loadAttrOrUndefined } from "./attr.ts";
+import { getIter, iterNext, str } from "./ops.ts";
+import { langHooks } from "./hooks.ts";
+import { host } from "./host.ts";
+
+/** sys.modules */
+export const sysModules = new PyDict();
+/** sys.path (the CLI and the board set its entries) */
+export const sysPath: PyList = mkList([]);
+
+type ModuleFactory = () => Record<string, any>;
+const factories = new Map<string, ModuleFactory>();
+
+/** Registers a module written in TypeScript; it is created on first import. */
+export function registerBuiltinModule(name: string, factory: ModuleFactory): void {
+  factories.set(name, factory);
+}
+
+export function builtinModuleNames(): string[] {
+  return [...factories.keys()].sort();
+}
+
+let builtinsNs: any = Object.create(null);
+/** The builtins namespace: the prototype of every module's globals. */
+export function setBuiltins(ns: any): void {
+  builtinsNs = ns;
+}
+export function getBuiltins(): any {
+  return builtinsNs;
+}
+
+/** Runs module source in a globals object; set by runtime/exec.ts (compiler glue). */
+export const importHooks = {
+  runModule: (_source: string, _file: string, _globals: any): void => {
+    throw new Error("internal: no compiler available");
+  },
+};
+
+/** A fresh globals object for a module named `name`. */
+export function newGlobals(name: string, file?: string): any {
+  const g = Object.create(builtinsNs);
+  g.__name__ = name;
+  if (file !== undefined) g.__file__ = file;
+  return g;
+}
+
+export function newModule(name: string, globals?: any): PyModule {
+  return new PyModule(name, globals ?? newGlobals(name));
+}
+
+function noModule(name: string) {
+  return newExc(ImportError, `no module named '${name}'`);
+}
+
+function getLoaded(name: string): PyModule | undefined {
+  const e = sysModules.$t.get(name);
+  return e === undefined ? undefined : e.v;
+}
+
+function makeBuiltinModule(name: string, factory: ModuleFactory): PyModule {
+  const d: any = Object.create(null);
+  d.__name__ = name;
+  const members = factory();
+  for (const k of Object.keys(members)) d[k] = members[k];
+  const m = new PyModule(name, d);
+  sysModules.$t.set(name, m);
+  return m;
+}
+
+function joinPath(dir: string, name: string): string {
+  if (dir === "" || dir === ".") return name;
+  return dir.endsWith("/") ? dir + name : dir + "/" + name;
+}
+
+function isDir(path: string): boolean {
+  const st = host.fs?.stat(path === "" ? "." : path);
+  return st != null && st.isDir;
+}
+
+function isFile(path: string): boolean {
+  const st = host.fs?.stat(path);
+  return st != null && !st.isDir;
+}
+
+/** Finds `leaf` in the given directories: a .py file, or a package directory. */
+function findOnPath(leaf: string, dirs: string[]): { file: string | null; pkgDir: string | null } | null {
+  for (const dir of dirs) {
+    const base = joinPath(dir, leaf);
+    if (isDir(base)) {
+      const init = base + "/__init__.py";
+      return { file: isFile(init) ? init : null, pkgDir: base };
+    }
+    if (isFile(base + ".py")) return { file: base + ".py", pkgDir: null };
+  }
+  return null;
+}
+
+function pathEntries(list: any): string[] {
+  const out: string[] = [];
+  if (list instanceof PyList) for (const x of list.$a) out.push(str(x));
+  return out;
+}
+
+/** Imports one fully-qualified module whose parent package (if any) is already imported. */
+function importOne(fullname: string, parent: PyModule | null): PyModule {
+  const loaded = getLoaded(fullname);
+  if (loaded !== undefined) return loaded;
+  const leaf = fullname.slice(fullname.lastIndexOf(".") + 1);
+  let dirs: string[];
+  if (parent === null) {
+    const factory = factories.get(fullname);
+    // MicroPython: built-in modules win unless a file of that name exists on the path first?
+    // The unix port checks built-ins first for names it has (except when overridden by `.`).
+    if (factory !== undefined) return makeBuiltinModule(fullname, factory);
+    dirs = pathEntries(sysPath);
+  } else {
+    const p = parent.$d.__path__;
+    if (p === undefined) throw noModule(fullname);
+    dirs = [str(p)];
+  }
+  const found = host.fs !== null ? findOnPath(leaf, dirs) : null;
+  if (found === null) {
+    // `import umodule` falls back to `module` (MicroPython's u-prefix aliases).
+    if (parent === null && fullname.startsWith("u") && factories.has(fullname.slice(1))) {
+      return importOne(fullname.slice(1), null);
+    }
+    throw noModule(fullname);
+  }
+  const g = newGlobals(fullname, found.file ?? undefined);
+  if (found.pkgDir !== null) g.__path__ = found.pkgDir;
+  const mod = new PyModule(fullname, g);
+  sysModules.$t.set(fullname, mod);
+  if (parent !== null) parent.$d[leaf] = mod;
+  if (found.file !== null) {
+    const data = host.fs!.readFile(found.file);
+    if (data === null) throw noModule(fullname);
+    try {
+      importHooks.runModule(new TextDecoder().decode(data), found.file, g);
+    } catch (e) {
+      sysModules.$t.delete(fullname);
+      if (parent !== null) delete parent.$d[leaf];
+      throw e;
+    }
+  }
+  return mod;
+}
+
+/** Resolves a relative import against the importing module's package. */
+function resolveName(name: string, level: number, globals: any): string {
+  if (level === 0) return name;
+  let pkg: string = globals?.__path__ !== undefined ? globals.__name__ : (globals?.__name__ ?? "");
+  if (globals?.__path__ === undefined) {
+    const i = pkg.lastIndexOf(".");
+    pkg = i < 0 ? "" : pkg.slice(0, i);
+  }
+  for (let i = 1; i < level; i++) {
+    const j = pkg.lastIndexOf(".");
+    if (j < 0) {
+      pkg = "";
+      break;
+    }
+    pkg = pkg.slice(0, j);
+  }
+  if (pkg === "" || pkg === "__main__") throw newExc(ImportError, "can't perform relative import");
+  return name === "" ? pkg : pkg + "." + name;
+}
+
+/** `import a.b.c` / `from x import y`: imports each package on the way, returns the top or the leaf. */
+export function importName(name: string, fromlist: string[] | null, level: number, globals: any): PyModule {
+  if (name === "" && level === 0) throw valueError("Empty module name");
+  const full = resolveName(name, level, globals);
+  const parts = full.split(".");
+  let parent: PyModule | null = null;
+  let top: PyModule | null = null;
+  let prefix = "";
+  for (const part of parts) {
+    prefix = prefix === "" ? part : prefix + "." + part;
+    const m: PyModule = importOne(prefix, parent);
+    if (top === null) top = m;
+    parent = m;
+  }
+  if (fromlist !== null || level > 0) return parent!;
+  return top!;
+}
+
+export function importFrom(mod: any, name: string): any {
+  const v = loadAttrOrUndefined(mod, name);
+  if (v !== undefined) return v;
+  if (mod instanceof PyModule && mod.$d.__path__ !== undefined) {
+    try {
+      return importOne(mod.$name + "." + name, mod);
+    } catch {
+      // fall through to the ImportError below
+    }
+  }
+  throw newExc(ImportError, `can't import name ${name}`);
+}
+
+export function importStar(mod: any, globals: any): void {
+  if (!(mod instanceof PyModule)) throw typeError("import * needs a module");
+  const d = mod.$d;
+  const all = d.__all__;
+  if (all !== undefined) {
+    const it = getIter(all);
+    for (let k = iterNext(it); k !== STOP; k = iterNext(it)) {
+      const v = importFrom(mod, k);
+      globals[k] = v;
+    }
+    return;
+  }
+  for (const k of Object.keys(d)) if (!k.startsWith("_")) globals[k] = d[k];
+}
+
+/** `__import__(name, globals, locals, fromlist, level)` */
+export function builtinImport(name: string, globals: any, fromlist: any, level: number): PyModule {
+  const fl = fromlist === None || fromlist === undefined ? null : [];
+  return importName(name, fl, level, globals);
+}
+
+langHooks.importName = importName;
+langHooks.importFrom = importFrom;
+langHooks.importStar = importStar;

@@ -1,0 +1,275 @@
+// Language-level helpers for generated code that are not operators on one type: functions,
+// generators, exceptions being raised and caught, star-arguments, imports, the REPL hook.
+
+import { PyType, typeOf, None, STOP, isSubtype, builtin } from "./object.ts";
+import {
+  newExc, typeError, toPyExc as toPyExcImpl, PyBaseException, baseExceptionType, NameError,
+  AssertionError, runtimeError, StopIteration, GeneratorExit, isPyException,
+} from "./exceptions.ts";
+import { type FunctionSig } from "./types/function.ts";
+import { mkTuple, PyTuple } from "./types/tuple.ts";
+import { PyList, mkList } from "./types/list.ts";
+import { PyDict, mkDict as mkEmptyDict } from "./types/dict.ts";
+import { call, type Kw } from "./call.ts";
+import { getIter, iterNext, toArray, repr, str, unpackEx, callSpecial } from "./ops.ts";
+import { callMethod } from "./attr.ts";
+import { PyGenerator } from "./types/generator.ts";
+import { langHooks } from "./hooks.ts";
+
+// ---------------------------------------------------------------- literals
+
+export function mkComplex(re: number, im: number): any {
+  return langHooks.mkComplex(re, im);
+}
+
+export function mkBytes(latin1: string): any {
+  return langHooks.mkBytes(latin1);
+}
+
+export function mkDict(kv: any[]): PyDict {
+  const d = mkEmptyDict();
+  for (let i = 0; i < kv.length; i += 2) d.$t.set(kv[i], kv[i + 1]);
+  return d;
+}
+
+export function dictUpdate(d: PyDict, m: any): PyDict {
+  if (m instanceof PyDict) {
+    for (const e of m.$t.entries()) d.$t.set(e.k, e.v);
+    return d;
+  }
+  const keys = callMethod(m, "keys", [], null);
+  const it = getIter(keys);
+  for (let k = iterNext(it); k !== STOP; k = iterNext(it)) d.$t.set(k, getItemOf(m, k));
+  return d;
+}
+
+function getItemOf(m: any, k: any): any {
+  return callSpecial(typeOf(m).$proto.__getitem__, m, k);
+}
+
+export function mkSlice(a: any, b: any, c: any): any {
+  return langHooks.mkSlice(a, b, c);
+}
+
+export function formatValue(v: any, conv: "r" | "s" | "a" | null, spec: string): string {
+  if (conv === "r" || conv === "a") v = repr(v);
+  else if (conv === "s") v = str(v);
+  if (spec === "" && typeof v === "string") return v;
+  return langHooks.format(v, spec);
+}
+
+// ---------------------------------------------------------------- calls with * and **
+
+export function spread(arr: any[], x: any): any[] {
+  if (x instanceof PyTuple || x instanceof PyList) {
+    const a = x.$a;
+    for (let i = 0; i < a.length; i++) arr.push(a[i]);
+    return arr;
+  }
+  const it = getIter(x);
+  for (let v = iterNext(it); v !== STOP; v = iterNext(it)) arr.push(v);
+  return arr;
+}
+
+export function mergeKw(kw: Kw, m: any): Record<string, any> {
+  const out: Record<string, any> = kw ?? Object.create(null);
+  const add = (k: any, v: any) => {
+    if (typeof k !== "string") throw typeError("keywords must be strings");
+    if (k in out) throw typeError(`function got multiple values for argument '${k}'`);
+    out[k] = v;
+  };
+  if (m instanceof PyDict) {
+    for (const e of m.$t.entries()) add(e.k, e.v);
+    return out;
+  }
+  const keys = callMethod(m, "keys", [], null);
+  const it = getIter(keys);
+  for (let k = iterNext(it); k !== STOP; k = iterNext(it)) add(k, getItemOf(m, k));
+  return out;
+}
+
+export function callEx(f: any, args: any[], kw: Kw): any {
+  return call(f, args, kw);
+}
+
+export function unpackStar(x: any, before: number, after: number): any[] {
+  return unpackEx(x, before, after, mkList);
+}
+
+// ---------------------------------------------------------------- functions
+
+export const FN_VARARGS = 1;
+export const FN_VARKW = 2;
+export const FN_GEN = 4;
+export const FN_ASYNC = 8;
+
+export function mkFunction(
+  f: any, name: string, qualname: string, names: string[], posonly: number,
+  defaults: any[], kwonly: string[], kwDefaults: any[], flags: number,
+): any {
+  f.$name = name;
+  f.$qualname = qualname;
+  const sig: FunctionSig = {
+    names, posonly, defaults, kwonly, kwDefaults,
+    varargs: (flags & FN_VARARGS) !== 0,
+    varkw: (flags & FN_VARKW) !== 0,
+  };
+  f.$sig = sig;
+  if (flags & FN_ASYNC) f.$async = true;
+  if (flags & FN_GEN) f.$gen = true;
+  // Functions that take *args, **kwargs or keyword-only parameters only take the direct call
+  // path with no arguments (see call.ts).
+  if (sig.varargs || sig.varkw || kwonly.length > 0) Object.defineProperty(f, "length", { value: 0 });
+  return f;
+}
+
+export function mkGen(g: Generator<any, any, any>, name: string, isAsync?: boolean): PyGenerator {
+  return new PyGenerator(g, name, isAsync === true);
+}
+
+/** The JS iterator behind `yield*` for `yield from x` (send/throw reach a Python generator). */
+export function yieldFrom(x: any): Iterator<any, any, any> & Iterable<any> {
+  if (x instanceof PyGenerator) return x.$delegate();
+  return new PyIterDelegate(getIter(x));
+}
+
+export function awaitable(x: any): Iterator<any, any, any> & Iterable<any> {
+  if (x instanceof PyGenerator) return x.$delegate();
+  const aw = typeOf(x).$proto.__await__;
+  if (aw !== undefined) return yieldFrom(callSpecial(aw, x));
+  const it = typeOf(x).$proto.__iter__;
+  if (it !== undefined) return yieldFrom(x);
+  throw typeError(`'${typeOf(x).$name}' object isn't awaitable`);
+}
+
+/** Adapts a Python iterator to the JS iterator protocol for `yield*` (send goes to .send()). */
+class PyIterDelegate {
+  constructor(private it: any) {}
+  next(v?: any): IteratorResult<any> {
+    let r: any;
+    if (v === undefined || v === None) r = iterNext(this.it);
+    else r = callMethod(this.it, "send", [v], null);
+    return r === STOP ? { done: true, value: None } : { done: false, value: r };
+  }
+  throw(e: any): IteratorResult<any> {
+    const t = typeOf(this.it).$proto.throw;
+    if (t === undefined) throw e;
+    try {
+      return { done: false, value: callSpecial(t, this.it, e) };
+    } catch (err) {
+      if (isPyException(err) && isSubtype(typeOf(err), StopIteration)) return { done: true, value: stopValue(err) };
+      throw err;
+    }
+  }
+  return(v?: any): IteratorResult<any> {
+    const c = typeOf(this.it).$proto.close;
+    if (c !== undefined) callSpecial(c, this.it);
+    return { done: true, value: v };
+  }
+  [Symbol.iterator]() {
+    return this;
+  }
+}
+
+export function stopValue(e: PyBaseException): any {
+  const a = e.args.$a;
+  return a.length > 0 ? a[0] : None;
+}
+
+// ---------------------------------------------------------------- names
+
+export function raiseNameError(name: string): never {
+  throw newExc(NameError, `name '${name}' isn't defined`);
+}
+
+export function raiseUnboundLocal(name: string): never {
+  throw newExc(NameError, `local variable '${name}' referenced before assignment`);
+}
+
+// ---------------------------------------------------------------- exceptions
+
+export function toPyExc(e: unknown): PyBaseException {
+  return toPyExcImpl(e);
+}
+
+export function excMatch(e: PyBaseException, t: any): boolean {
+  if (t instanceof PyType) {
+    if (!isSubtype(t, baseExceptionType)) throw typeError("catching classes that do not inherit from BaseException is not allowed");
+    return isSubtype(typeOf(e), t);
+  }
+  if (t instanceof PyTuple) {
+    for (const x of t.$a) if (excMatch(e, x)) return true;
+    return false;
+  }
+  throw typeError("catching classes that do not inherit from BaseException is not allowed");
+}
+
+/** The object a `raise X [from Y]` statement throws. */
+export function mkRaise(x: any, cause?: any): PyBaseException {
+  let e: any = x;
+  if (x instanceof PyType) {
+    if (!isSubtype(x, baseExceptionType)) throw typeError("exceptions must derive from BaseException");
+    e = call(x, [], null);
+  }
+  if (!(e instanceof PyBaseException)) throw typeError("exceptions must derive from BaseException");
+  if (cause !== undefined) {
+    if (cause instanceof PyType) cause = call(cause, [], null);
+    e.__cause__ = cause;
+  }
+  const ctx = excStack.length > 0 ? excStack[excStack.length - 1] : undefined;
+  if (ctx !== undefined && ctx !== e) e.__context__ = ctx;
+  // A re-raised exception keeps its original traceback; a new one was captured on creation.
+  return e;
+}
+
+/** Exceptions currently being handled (innermost last), for bare `raise` and sys.exc_info(). */
+export const excStack: PyBaseException[] = [];
+
+export function pushExc(e: PyBaseException): void {
+  excStack.push(e);
+}
+
+export function popExc(): void {
+  excStack.pop();
+}
+
+export function reraise(): PyBaseException {
+  if (excStack.length === 0) return newExc(runtimeError("").$cls as PyType, "No active exception to reraise");
+  return excStack[excStack.length - 1];
+}
+
+export function assertFail(msg?: any): PyBaseException {
+  return msg === undefined ? newExc(AssertionError) : newExc(AssertionError, msg);
+}
+
+// ---------------------------------------------------------------- imports (implemented in import.ts)
+
+export function importName(name: string, fromlist: string[] | null, level: number, globals: any): any {
+  return langHooks.importName(name, fromlist, level, globals);
+}
+
+export function importFrom(mod: any, name: string): any {
+  return langHooks.importFrom(mod, name);
+}
+
+export function importStar(mod: any, globals: any): void {
+  langHooks.importStar(mod, globals);
+}
+
+// ---------------------------------------------------------------- REPL, interrupts
+
+export function displayHook(v: any): void {
+  langHooks.displayHook(v);
+}
+
+/** Interrupt/pending flag: a board shares it with the host through a SharedArrayBuffer. */
+export let intr: Int32Array = new Int32Array(1);
+export function setInterruptFlag(a: Int32Array): void {
+  intr = a;
+}
+
+export function checkIntr(): void {
+  langHooks.checkIntr();
+}
+
+export { builtin, GeneratorExit, mkTuple, toArray };

@@ -1,0 +1,524 @@
+// Generic operations: the verbs generated code and builtins use on any Python value
+// (MicroPython's mp_binary_op, mp_unary_op, mp_obj_is_true, mp_getiter, mp_iternext, ...).
+// Each starts with the fast cases (small ints as JS numbers, JS strings, exact builtin types)
+// and falls back to special-method lookup on the value's type, out of line.
+
+import {
+  PyType, typeOf, protoOf, None, NotImplemented, STOP, Ellipsis,
+} from "./object.ts";
+import { newExc, typeError, StopIteration, isStopIteration, TypeError as TypeErrorT } from "./exceptions.ts";
+import { PyFloat } from "./types/float.ts";
+import { PyList } from "./types/list.ts";
+import { PyTuple } from "./types/tuple.ts";
+import { PyDict } from "./types/dict.ts";
+import { normBig } from "./types/int.ts";
+import { call } from "./call.ts";
+import { hashHooks } from "./hashtable.ts";
+
+// ---------------------------------------------------------------- calling special methods
+
+/** Calls a special method found on a type with self first (functions directly, else generally). */
+export function callSpecial(f: any, self: any, ...args: any[]): any {
+  return typeof f === "function" ? f(self, ...args) : call(f, [self, ...args], null);
+}
+
+function special(x: any, name: string): any {
+  return protoOf(x)[name];
+}
+
+// ---------------------------------------------------------------- truth, repr, str, hash
+
+export function isTrue(x: any): boolean {
+  switch (typeof x) {
+    case "boolean":
+      return x;
+    case "number":
+      return x !== 0;
+    case "string":
+      return x.length !== 0;
+    case "bigint":
+      return true; // normalised: a bigint is never zero
+    case "function":
+      return true;
+  }
+  if (x === None) return false;
+  if (x instanceof PyList || x instanceof PyTuple) return x.$a.length !== 0;
+  if (x instanceof PyFloat) return x.$v !== 0;
+  if (x instanceof PyDict) return x.$t.size !== 0;
+  const b = x.__bool__;
+  if (b !== undefined) {
+    const r = callSpecial(b, x);
+    if (typeof r !== "boolean") throw typeError("__bool__ should return bool");
+    return r;
+  }
+  const l = x.__len__;
+  if (l !== undefined) return toIndex(callSpecial(l, x)) !== 0;
+  return true;
+}
+
+export function not(x: any): boolean {
+  return !isTrue(x);
+}
+
+export function repr(x: any): string {
+  if (typeof x === "string") return strRepr(x);
+  if (typeof x === "number" || typeof x === "bigint") return String(x);
+  if (typeof x === "boolean") return x ? "True" : "False";
+  const f = special(x, "__repr__");
+  const r = callSpecial(f, x);
+  if (typeof r !== "string") throw typeError("__repr__ returned non-string");
+  return r;
+}
+
+export function str(x: any): string {
+  if (typeof x === "string") return x;
+  if (typeof x === "number" || typeof x === "bigint") return String(x);
+  if (typeof x === "boolean") return x ? "True" : "False";
+  const f = special(x, "__str__");
+  const r = f === undefined ? repr(x) : callSpecial(f, x);
+  if (typeof r !== "string") throw typeError("__str__ returned non-string");
+  return r;
+}
+
+/** Python's repr of a str: prefers single quotes, escapes like MicroPython. */
+export function strRepr(s: string): string {
+  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = q;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const ch = s[i];
+    if (ch === q || ch === "\\") out += "\\" + ch;
+    else if (c >= 0x20 && c < 0x7f) out += ch;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (c < 0x20 || c === 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
+    else out += ch;
+  }
+  return out + q;
+}
+
+export function hash(x: any): number | bigint {
+  switch (typeof x) {
+    case "number":
+    case "bigint":
+      return x;
+    case "boolean":
+      return x ? 1 : 0;
+    case "string":
+      return strHash(x);
+  }
+  const f = special(x, "__hash__");
+  if (f === undefined || f === None) throw typeError(`unhashable type: '${typeOf(x).$name}'`);
+  const h = callSpecial(f, x);
+  if (typeof h !== "number" && typeof h !== "bigint") throw typeError("__hash__ should return an int");
+  return h;
+}
+
+export function strHash(s: string): number {
+  // djb2 over UTF-16 code units, kept in a small positive range like MicroPython's qstr hash.
+  let h = 5381;
+  for (let i = 0; i < s.length; i++) h = ((h << 5) + h + s.charCodeAt(i)) & 0x3fffffff;
+  return h;
+}
+
+// ---------------------------------------------------------------- comparisons
+
+/** Python == as a JS boolean (containers, `in`, dict keys). */
+export function eqBool(a: any, b: any): boolean {
+  if (a === b) return !(a instanceof PyFloat && a.$v !== a.$v);
+  const ta = typeof a;
+  if (ta === "string" || typeof b === "string") {
+    if (ta === typeof b) return false;
+    // str never equals a non-str builtin; a user object may still define __eq__
+    if (ta === "string" && typeof b !== "object") return false;
+    if (ta !== "string" && typeof a !== "object") return false;
+  }
+  return isTrue(richCompare("__eq__", "__eq__", a, b, true));
+}
+
+export function eq(a: any, b: any): any {
+  if (typeof a === "number" && typeof b === "number") return a === b;
+  if (typeof a === "string" && typeof b === "string") return a === b;
+  return richCompare("__eq__", "__eq__", a, b, true);
+}
+
+export function ne(a: any, b: any): any {
+  if (typeof a === "number" && typeof b === "number") return a !== b;
+  if (typeof a === "string" && typeof b === "string") return a !== b;
+  const f = special(a, "__ne__");
+  if (f !== undefined) {
+    const r = callSpecial(f, a, b);
+    if (r !== NotImplemented) return r;
+  }
+  return !isTrue(richCompare("__eq__", "__eq__", a, b, true));
+}
+
+export function lt(a: any, b: any): any {
+  if (typeof a === "number" && typeof b === "number") return a < b;
+  if (typeof a === "string" && typeof b === "string") return a < b;
+  return richCompare("__lt__", "__gt__", a, b, false);
+}
+export function le(a: any, b: any): any {
+  if (typeof a === "number" && typeof b === "number") return a <= b;
+  if (typeof a === "string" && typeof b === "string") return a <= b;
+  return richCompare("__le__", "__ge__", a, b, false);
+}
+export function gt(a: any, b: any): any {
+  if (typeof a === "number" && typeof b === "number") return a > b;
+  if (typeof a === "string" && typeof b === "string") return a > b;
+  return richCompare("__gt__", "__lt__", a, b, false);
+}
+export function ge(a: any, b: any): any {
+  if (typeof a === "number" && typeof b === "number") return a >= b;
+  if (typeof a === "string" && typeof b === "string") return a >= b;
+  return richCompare("__ge__", "__le__", a, b, false);
+}
+
+function richCompare(op: string, rop: string, a: any, b: any, isEq: boolean): any {
+  const ta = typeOf(a);
+  const tb = typeOf(b);
+  // A subclass's reflected method gets the first try (Python's rule).
+  if (tb !== ta && isStrictSub(tb, ta)) {
+    const rf = tb.$proto[rop];
+    if (rf !== undefined) {
+      const r = callSpecial(rf, b, a);
+      if (r !== NotImplemented) return r;
+    }
+  }
+  const f = ta.$proto[op];
+  if (f !== undefined) {
+    const r = callSpecial(f, a, b);
+    if (r !== NotImplemented) return r;
+  }
+  const rf = tb.$proto[rop];
+  if (rf !== undefined) {
+    const r = callSpecial(rf, b, a);
+    if (r !== NotImplemented) return r;
+  }
+  if (isEq) return a === b;
+  throw typeError(`unsupported types for ${op}: '${ta.$name}', '${tb.$name}'`);
+}
+
+function isStrictSub(t: PyType, base: PyType): boolean {
+  const m = t.$mro;
+  for (let i = 1; i < m.length; i++) if (m[i] === base) return true;
+  return false;
+}
+
+export function is(a: any, b: any): boolean {
+  return a === b;
+}
+
+export function contains(container: any, item: any): boolean {
+  if (typeof container === "string") {
+    if (typeof item !== "string") throw typeError(`can't convert '${typeOf(item).$name}' object to str implicitly`);
+    return container.includes(item);
+  }
+  if (container instanceof PyList || container instanceof PyTuple) {
+    const a = container.$a;
+    for (let i = 0; i < a.length; i++) if (a[i] === item || eqBool(a[i], item)) return true;
+    return false;
+  }
+  if (container instanceof PyDict) return container.$t.has(item);
+  const f = special(container, "__contains__");
+  if (f !== undefined) return isTrue(callSpecial(f, container, item));
+  const it = getIter(container);
+  for (let v = iterNext(it); v !== STOP; v = iterNext(it)) if (v === item || eqBool(v, item)) return true;
+  return false;
+}
+
+export function notContains(container: any, item: any): boolean {
+  return !contains(container, item);
+}
+
+// ---------------------------------------------------------------- arithmetic
+
+/**
+ * Binary operator fallback: a.__op__(b), then b.__rop__(a) (the reflected one first when b's
+ * type is a subclass of a's), else TypeError with MicroPython's wording.
+ */
+export function binaryOp(op: string, rop: string, a: any, b: any): any {
+  const ta = typeOf(a);
+  const tb = typeOf(b);
+  if (tb !== ta && isStrictSub(tb, ta)) {
+    const rf = tb.$proto[rop];
+    if (rf !== undefined) {
+      const r = callSpecial(rf, b, a);
+      if (r !== NotImplemented) return r;
+    }
+  }
+  const f = ta.$proto[op];
+  if (f !== undefined) {
+    const r = callSpecial(f, a, b);
+    if (r !== NotImplemented) return r;
+  }
+  if (tb !== ta) {
+    const rf = tb.$proto[rop];
+    if (rf !== undefined) {
+      const r = callSpecial(rf, b, a);
+      if (r !== NotImplemented) return r;
+    }
+  }
+  throw typeError(`unsupported types for ${op}: '${ta.$name}', '${tb.$name}'`);
+}
+
+/** In-place operator: a.__iop__(b) when defined, else the plain operator. */
+function inplaceOp(iop: string, op: string, rop: string, a: any, b: any): any {
+  if (typeof a === "object") {
+    const f = a[iop];
+    if (f !== undefined && typeof f === "function" && !Object.prototype.hasOwnProperty.call(a, iop)) {
+      const r = f(a, b);
+      if (r !== NotImplemented) return r;
+    }
+  }
+  return binaryOp(op, rop, a, b);
+}
+
+// Fast paths: both operands small ints (JS numbers), or both floats, or both strings.
+// Int rules: + - * may leave the safe range (redo in bigint); results are never -0.
+
+export function add(a: any, b: any): any {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a + b;
+    return Number.isSafeInteger(r) ? r : normBig(BigInt(a) + BigInt(b));
+  }
+  if (typeof a === "string" && typeof b === "string") return a + b;
+  if (a instanceof PyFloat && b instanceof PyFloat && a.$cls === b.$cls && a.$cls === floatTypeRef.t)
+    return new PyFloat(a.$v + b.$v);
+  return binaryOp("__add__", "__radd__", a, b);
+}
+
+export function sub(a: any, b: any): any {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a - b;
+    return Number.isSafeInteger(r) ? r + 0 : normBig(BigInt(a) - BigInt(b));
+  }
+  return binaryOp("__sub__", "__rsub__", a, b);
+}
+
+export function mul(a: any, b: any): any {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a * b;
+    return Number.isSafeInteger(r) ? r + 0 : normBig(BigInt(a) * BigInt(b));
+  }
+  return binaryOp("__mul__", "__rmul__", a, b);
+}
+
+export const truediv = (a: any, b: any): any => binaryOp("__truediv__", "__rtruediv__", a, b);
+export const floordiv = (a: any, b: any): any => binaryOp("__floordiv__", "__rfloordiv__", a, b);
+export const mod = (a: any, b: any): any => binaryOp("__mod__", "__rmod__", a, b);
+export const pow = (a: any, b: any): any => binaryOp("__pow__", "__rpow__", a, b);
+export const matmul = (a: any, b: any): any => binaryOp("__matmul__", "__rmatmul__", a, b);
+export const lshift = (a: any, b: any): any => binaryOp("__lshift__", "__rlshift__", a, b);
+export const rshift = (a: any, b: any): any => binaryOp("__rshift__", "__rrshift__", a, b);
+export function and(a: any, b: any): any {
+  if (typeof a === "number" && typeof b === "number" && (a | 0) === a && (b | 0) === b) return a & b;
+  return binaryOp("__and__", "__rand__", a, b);
+}
+export function or(a: any, b: any): any {
+  if (typeof a === "number" && typeof b === "number" && (a | 0) === a && (b | 0) === b) return a | b;
+  return binaryOp("__or__", "__ror__", a, b);
+}
+export function xor(a: any, b: any): any {
+  if (typeof a === "number" && typeof b === "number" && (a | 0) === a && (b | 0) === b) return a ^ b;
+  return binaryOp("__xor__", "__rxor__", a, b);
+}
+
+export function iadd(a: any, b: any): any {
+  if (typeof a === "number" && typeof b === "number") return add(a, b);
+  if (typeof a === "string" && typeof b === "string") return a + b;
+  return inplaceOp("__iadd__", "__add__", "__radd__", a, b);
+}
+export const isub = (a: any, b: any): any =>
+  typeof a === "number" ? sub(a, b) : inplaceOp("__isub__", "__sub__", "__rsub__", a, b);
+export const imul = (a: any, b: any): any =>
+  typeof a === "number" ? mul(a, b) : inplaceOp("__imul__", "__mul__", "__rmul__", a, b);
+export const itruediv = (a: any, b: any): any => inplaceOp("__itruediv__", "__truediv__", "__rtruediv__", a, b);
+export const ifloordiv = (a: any, b: any): any => inplaceOp("__ifloordiv__", "__floordiv__", "__rfloordiv__", a, b);
+export const imod = (a: any, b: any): any => inplaceOp("__imod__", "__mod__", "__rmod__", a, b);
+export const ipow = (a: any, b: any): any => inplaceOp("__ipow__", "__pow__", "__rpow__", a, b);
+export const imatmul = (a: any, b: any): any => inplaceOp("__imatmul__", "__matmul__", "__rmatmul__", a, b);
+export const ilshift = (a: any, b: any): any => inplaceOp("__ilshift__", "__lshift__", "__rlshift__", a, b);
+export const irshift = (a: any, b: any): any => inplaceOp("__irshift__", "__rshift__", "__rrshift__", a, b);
+export const iand = (a: any, b: any): any => inplaceOp("__iand__", "__and__", "__rand__", a, b);
+export const ior = (a: any, b: any): any => inplaceOp("__ior__", "__or__", "__ror__", a, b);
+export const ixor = (a: any, b: any): any => inplaceOp("__ixor__", "__xor__", "__rxor__", a, b);
+
+/** Set by types/float.ts: the exact float type, for the fast path above. */
+export const floatTypeRef: { t: PyType | null } = { t: null };
+
+function unaryOp(name: string, x: any): any {
+  const f = special(x, name);
+  if (f === undefined) throw typeError(`unsupported type for ${name}: '${typeOf(x).$name}'`);
+  return callSpecial(f, x);
+}
+
+export function neg(x: any): any {
+  if (typeof x === "number") return x === 0 ? 0 : -x;
+  return unaryOp("__neg__", x);
+}
+export function pos(x: any): any {
+  if (typeof x === "number") return x;
+  return unaryOp("__pos__", x);
+}
+export function invert(x: any): any {
+  if (typeof x === "number" && (x | 0) === x) return ~x;
+  return unaryOp("__invert__", x);
+}
+
+// ---------------------------------------------------------------- ints as indices
+
+/** An int-like value as a JS number (for indices, counts); bools count as ints. */
+export function toIndex(x: any): number {
+  if (typeof x === "number") return x;
+  if (typeof x === "boolean") return x ? 1 : 0;
+  if (typeof x === "bigint") return Number(x);
+  if (typeof x === "object" && x.$v !== undefined && typeof x.$v !== "object" && !(x instanceof PyFloat)) return toIndex(x.$v);
+  const f = special(x, "__index__");
+  if (f !== undefined) return toIndex(callSpecial(f, x));
+  throw typeError(`can't convert ${typeOf(x).$name} to int`);
+}
+
+// ---------------------------------------------------------------- subscripts
+
+export function getItem(o: any, k: any): any {
+  if (o instanceof PyList && typeof k === "number") {
+    const a = o.$a;
+    const i = k < 0 ? k + a.length : k;
+    if (i >= 0 && i < a.length && o.$cls === listTypeRef.t) return a[i];
+  }
+  const f = special(o, "__getitem__");
+  if (f === undefined) {
+    if (o instanceof PyType) {
+      const cg = o.$proto.__class_getitem__;
+      if (cg !== undefined) return callSpecial(cg.$f ?? cg, o, k);
+    }
+    throw typeError(`'${typeOf(o).$name}' object isn't subscriptable`);
+  }
+  return callSpecial(f, o, k);
+}
+
+export function setItem(o: any, k: any, v: any): void {
+  if (o instanceof PyList && typeof k === "number" && o.$cls === listTypeRef.t) {
+    const a = o.$a;
+    const i = k < 0 ? k + a.length : k;
+    if (i >= 0 && i < a.length) {
+      a[i] = v;
+      return;
+    }
+  }
+  const f = special(o, "__setitem__");
+  if (f === undefined) throw typeError(`'${typeOf(o).$name}' object doesn't support item assignment`);
+  callSpecial(f, o, k, v);
+}
+
+export function delItem(o: any, k: any): void {
+  const f = special(o, "__delitem__");
+  if (f === undefined) throw typeError(`'${typeOf(o).$name}' object doesn't support item deletion`);
+  callSpecial(f, o, k);
+}
+
+/** Set by types/list.ts. */
+export const listTypeRef: { t: PyType | null } = { t: null };
+
+// ---------------------------------------------------------------- iteration
+
+/**
+ * The iterator protocol inside the runtime: an iterator object may offer `$next()` returning
+ * the next value or STOP (builtin iterators and generators do: no exceptions on the fast path);
+ * otherwise its Python `__next__` is called and StopIteration ends the iteration.
+ */
+export function getIter(x: any): any {
+  if (typeof x === "object") {
+    const f = x.__iter__;
+    if (f !== undefined) {
+      if (typeof f === "function") return f(x);
+      return callSpecial(f, x);
+    }
+    const gi = x.__getitem__;
+    if (gi !== undefined) return new SeqIter(x);
+  } else {
+    const f = special(x, "__iter__");
+    if (f !== undefined) return callSpecial(f, x);
+  }
+  throw typeError(`'${typeOf(x).$name}' object isn't iterable`);
+}
+
+export function iterNext(it: any): any {
+  const n = it.$next;
+  if (n !== undefined) return it.$next();
+  const f = typeof it === "object" ? it.__next__ : undefined;
+  if (f === undefined) throw typeError(`'${typeOf(it).$name}' object isn't an iterator`);
+  try {
+    return callSpecial(f, it);
+  } catch (e) {
+    if (isStopIteration(e)) return STOP;
+    throw e;
+  }
+}
+
+/** Iterates an object that only has __getitem__, until IndexError. */
+class SeqIter {
+  i = 0;
+  constructor(public o: any) {}
+  $next(): any {
+    try {
+      return getItem(this.o, this.i++);
+    } catch (e) {
+      if (e instanceof Object && typeOf(e).$name === "IndexError") return STOP;
+      if (isStopIteration(e)) return STOP;
+      throw e;
+    }
+  }
+}
+Object.setPrototypeOf(SeqIter.prototype, null);
+
+/** Collects an iterable into a JS array (copy for list/tuple). */
+export function toArray(x: any): any[] {
+  if (x instanceof PyList || x instanceof PyTuple) return x.$a.slice();
+  if (typeof x === "string") return Array.from(x);
+  const out: any[] = [];
+  const it = getIter(x);
+  for (let v = iterNext(it); v !== STOP; v = iterNext(it)) out.push(v);
+  return out;
+}
+
+/** Unpacks exactly n values (a, b = x). */
+export function unpack(x: any, n: number): any[] {
+  if ((x instanceof PyTuple || x instanceof PyList) && x.$a.length === n) return x.$a;
+  const out: any[] = [];
+  const it = getIter(x);
+  for (let v = iterNext(it); v !== STOP; v = iterNext(it)) {
+    if (out.length === n) throw newExc(ValueErrorRef(), `too many values to unpack (expected ${n})`);
+    out.push(v);
+  }
+  if (out.length < n) throw newExc(ValueErrorRef(), `need more than ${out.length} values to unpack`);
+  return out;
+}
+
+/** Unpacks with a star target: `before` values, a list of the middle, `after` values. */
+export function unpackEx(x: any, before: number, after: number, mkList: (a: any[]) => any): any[] {
+  const all = toArray(x);
+  if (all.length < before + after)
+    throw newExc(ValueErrorRef(), `need more than ${all.length} values to unpack`);
+  const out = all.slice(0, before);
+  out.push(mkList(all.slice(before, all.length - after)));
+  for (let i = all.length - after; i < all.length; i++) out.push(all[i]);
+  return out;
+}
+
+import { ValueError } from "./exceptions.ts";
+function ValueErrorRef() {
+  return ValueError;
+}
+
+/** Raises StopIteration (for __next__ implementations written in TS). */
+export function raiseStop(value?: any): never {
+  throw value === undefined ? newExc(StopIteration) : newExc(StopIteration, value);
+}
+
+hashHooks.hash = hash;
+hashHooks.eq = eqBool;
+
+export { None, NotImplemented, Ellipsis, STOP, TypeErrorT };
