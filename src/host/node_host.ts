@@ -2,6 +2,7 @@
 // MicroPython's unix port.
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
+import * as nodeOs from "node:os";
 import { HostError, type Host, type HostFS, type StatResult } from "../runtime/host.ts";
 
 const errnoByCode: Record<string, number> = {
@@ -179,6 +180,23 @@ export function makeNodeHost(): Host {
       stdoutBuf.flush();
       process.exit(code);
     },
+    putenv(name, value) {
+      if (value === null) delete process.env[name];
+      else process.env[name] = value;
+    },
+    memUsed: () => process.memoryUsage().heapUsed,
+    collect() {
+      (globalThis as { gc?: () => void }).gc?.();
+    },
+    statvfs(path) {
+      try {
+        const st = fs.statfsSync(path === "" ? "." : path);
+        return { bsize: st.bsize, blocks: st.blocks, bfree: st.bfree, bavail: st.bavail };
+      } catch {
+        return null;
+      }
+    },
+    uname: () => ({ nodename: nodeOs.hostname(), machine: `${nodeOs.machine()} with Node.js ${process.version}` }),
   };
 }
 

@@ -81,6 +81,13 @@ function bindClassAttr(v: any, o: any, owner: PyType): any {
   return v;
 }
 
+/** A builtin function stored on a user class behaves like a staticmethod (MicroPython). */
+function isStaticBuiltin(f: any, t: PyType, name: string): boolean {
+  if (f.$builtin !== true || !t.$user) return false;
+  for (const c of t.$mro) if (hasOwn.call(c.$proto, name)) return c.$user;
+  return false;
+}
+
 function isDataDescriptor(v: any): boolean {
   if (typeof v !== "object") return false;
   if (v instanceof PyProperty) return true;
@@ -89,7 +96,8 @@ function isDataDescriptor(v: any): boolean {
 }
 
 export function loadAttr(o: any, name: string): any {
-  const v = loadAttrOrUndefined(o, name);
+  // A user __getattr__'s own AttributeError propagates (MicroPython), hence `false`.
+  const v = loadAttrOrUndefined(o, name, false);
   if (v !== undefined) return v;
   throw noAttr(o, name);
 }
@@ -101,7 +109,7 @@ export function noAttr(o: any, name: string) {
 }
 
 /** The attribute, or undefined when there is none (getattr with a default, hasattr). */
-export function loadAttrOrUndefined(o: any, name: string): any {
+export function loadAttrOrUndefined(o: any, name: string, quiet = true): any {
   if (o instanceof PyType) return loadTypeAttr(o, name);
   if (o instanceof PyModule) {
     const v = o.$d[name];
@@ -121,11 +129,18 @@ export function loadAttrOrUndefined(o: any, name: string): any {
     if (typeof o === "function" && (name === "length" || name === "name" || name === "prototype")) return undefined;
     return v instanceof OwnFunction ? v.$f : v;
   }
-  if (cv !== undefined) return bindClassAttr(cv, o, t);
+  if (cv !== undefined) return typeof cv === "function" && isStaticBuiltin(cv, t, name) ? cv : bindClassAttr(cv, o, t);
   const sv = specialAttr(o, name);
   if (sv !== undefined) return sv;
+  // A builtin type's computed attributes (exception .value/.errno, super(): see $getattr users).
+  const ig = proto.$getattr;
+  if (ig !== undefined) {
+    const r = ig.call(o, name);
+    if (r !== undefined) return r;
+  }
   const ga = proto.__getattr__;
   if (ga !== undefined && name !== "__getattr__") {
+    if (!quiet) return call(ga, [o, name], null);
     try {
       return call(ga, [o, name], null);
     } catch (e) {
@@ -235,6 +250,11 @@ export function delAttr(o: any, name: string): void {
     call(cv.fdel, [o], null);
     return;
   }
+  const del = typeof cv === "object" && cv !== null && cv.$cls?.$user ? cv.$cls.$proto.__delete__ : undefined;
+  if (del !== undefined) {
+    call(del, [cv, o], null);
+    return;
+  }
   if ((typeof o === "object" || typeof o === "function") && hasOwn.call(o, name)) {
     delete o[name];
     return;
@@ -245,9 +265,11 @@ export function delAttr(o: any, name: string): void {
 /** o.name(*args, **kw) without creating a bound method when the attribute is a plain method. */
 export function callMethod(o: any, name: string, args: any[], kw: Kw): any {
   if (!(o instanceof PyType) && !(o instanceof PyModule) && name.charCodeAt(0) !== 36) {
-    const proto = typeOf(o).$proto;
+    const t = typeOf(o);
+    const proto = t.$proto;
     const cv = proto[name];
     if (typeof cv === "function" && !((typeof o === "object" || typeof o === "function") && hasOwn.call(o, name))) {
+      if (t.$user && isStaticBuiltin(cv, t, name)) return call(cv, args, kw);
       if (kw === null && cv.$sig === undefined && (cv.$builtin === true || args.length + 1 <= cv.length)) {
         switch (args.length) {
           case 0:

@@ -57,11 +57,11 @@ export function bufferBytes(obj: any): Uint8Array {
 
 /** Sizes of array/memoryview items and of '@' (native) struct fields. */
 const NATIVE_SIZE: Record<string, number> = {
-  b: 1, B: 1, h: 2, H: 2, i: 4, I: 4, l: 8, L: 8, q: 8, Q: 8, e: 2, f: 4, d: 8, P: 8, O: 8,
+  b: 1, B: 1, h: 2, H: 2, i: 4, I: 4, l: 8, L: 8, q: 8, Q: 8, e: 2, f: 4, d: 8, P: 8, S: 8, O: 8,
 };
 /** Sizes with an explicit byte order ('<', '>', '!'). */
 const STD_SIZE: Record<string, number> = {
-  b: 1, B: 1, h: 2, H: 2, i: 4, I: 4, l: 4, L: 4, q: 8, Q: 8, e: 2, f: 4, d: 8,
+  b: 1, B: 1, h: 2, H: 2, i: 4, I: 4, l: 4, L: 4, q: 8, Q: 8, e: 2, f: 4, d: 8, P: 8, S: 8, O: 8,
 };
 
 /** Size of one item of typecode `tc` (native layout); ValueError "bad typecode" otherwise. */
@@ -157,7 +157,7 @@ export function readItem(tc: string, u8: Uint8Array, p: number, size: number, le
     case "e":
       return new PyFloat(halfToFloat(scratchView.getUint16(0, le)));
   }
-  // 8-byte ints: q Q l L (native) P O
+  // 8-byte ints: q Q l L (native) P S O
   const signed = tc === "q" || tc === "l";
   return normBig(signed ? scratchView.getBigInt64(0, le) : scratchView.getBigUint64(0, le));
 }

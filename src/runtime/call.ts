@@ -50,7 +50,7 @@ export function callType(t: PyType, args: any[], kw: Kw): any {
   }
   const newFn = t.$proto.__new__;
   let obj: any;
-  if (newFn !== undefined && newFn.$builtinNew === undefined) {
+  if (newFn !== undefined && newFn.$builtin !== true) {
     // A Python-level __new__ (a staticmethod in the class body): new(cls, *args)
     const f = newFn.$f ?? newFn;
     obj = call(f, [t, ...args], kw);

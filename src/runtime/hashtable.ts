@@ -17,17 +17,16 @@
 import { PyFloat } from "./types/float.ts";
 import { typeError } from "./exceptions.ts";
 import { typeOf } from "./object.ts";
+import { hashHooks } from "./hooks.ts";
 
 export interface Entry {
   k: any;
   v: any;
 }
 
-/** Hooks into ops.ts, set there (avoids an import cycle at module initialisation). */
-export const hashHooks = {
-  hash: (_x: any): number | bigint => 0,
-  eq: (_a: any, _b: any): boolean => false,
-};
+/** Hooks into ops.ts, set there. They live in the leaf module hooks.ts, so ops.ts can set them
+ *  even when it runs inside an import cycle that started at this module. */
+export { hashHooks };
 
 export class HashTable {
   m = new Map<any, Entry>();

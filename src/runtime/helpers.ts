@@ -151,3 +151,8 @@ export const RT = {
 };
 
 export type Runtime = typeof RT;
+
+/** Installs the interrupt flag generated code tests (before any code is compiled). */
+export function setInterruptFlag(a: Int32Array): void {
+  RT.intr = a;
+}

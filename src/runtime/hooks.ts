@@ -18,3 +18,9 @@ export const langHooks = {
   displayHook: missing("displayHook") as (v: any) => void,
   checkIntr: (() => {}) as () => void,
 };
+
+/** Python hash and == for hashtable.ts, set by ops.ts. */
+export const hashHooks = {
+  hash: (_x: any): number | bigint => 0,
+  eq: (_a: any, _b: any): boolean => false,
+};

@@ -50,6 +50,19 @@ export interface Host {
   getenv(name: string): string | undefined;
   /** Ends the program (upy) with an exit code. */
   exit(code: number): never;
+  /** Optional services (modules fall back to a sensible behaviour when absent): */
+  /** Sets / removes an environment variable (os.putenv, os.unsetenv). */
+  putenv?(name: string, value: string | null): void;
+  /** Bytes of memory the program's objects use now (gc.mem_alloc, micropython.mem_*). */
+  memUsed?(): number;
+  /** The heap size gc reports (default: the unix port's 2 MB heap). */
+  heapSize?: number;
+  /** Asks the JS engine for a collection when it allows it (gc.collect). */
+  collect?(): void;
+  /** File-system statistics for os.statvfs: block size, total, free and available blocks. */
+  statvfs?(path: string): { bsize: number; blocks: number; bfree: number; bavail: number } | null;
+  /** Host name and machine for os.uname. */
+  uname?(): { nodename: string; machine: string };
 }
 
 const noFs = null;

@@ -15,6 +15,7 @@ import { getIter, iterNext, toArray, repr, str, unpackEx, callSpecial } from "./
 import { callMethod } from "./attr.ts";
 import { PyGenerator } from "./types/generator.ts";
 import { langHooks } from "./hooks.ts";
+import { io } from "./stdio.ts";
 
 // ---------------------------------------------------------------- literals
 
@@ -213,6 +214,8 @@ export function mkRaise(x: any, cause?: any): PyBaseException {
   }
   if (!(e instanceof PyBaseException)) throw typeError("exceptions must derive from BaseException");
   if (cause !== undefined) {
+    // MicroPython keeps no chain and says so (py/vm.c RAISE_FROM), except for `from None`.
+    if (cause !== None) io.writeErr("Warning: exception chaining not supported\n");
     if (cause instanceof PyType) cause = call(cause, [], null);
     e.__cause__ = cause;
   }
@@ -262,11 +265,11 @@ export function displayHook(v: any): void {
   langHooks.displayHook(v);
 }
 
-/** Interrupt/pending flag: a board shares it with the host through a SharedArrayBuffer. */
-export let intr: Int32Array = new Int32Array(1);
-export function setInterruptFlag(a: Int32Array): void {
-  intr = a;
-}
+/**
+ * Interrupt/pending flag, tested by generated code at loop back-edges. A board replaces it
+ * (helpers.ts setInterruptFlag) with one shared with the host through a SharedArrayBuffer.
+ */
+export const intr: Int32Array = new Int32Array(1);
 
 export function checkIntr(): void {
   langHooks.checkIntr();

@@ -7,19 +7,25 @@ import {
   PyType, typeOf, protoOf, None, NotImplemented, STOP, Ellipsis,
 } from "./object.ts";
 import { newExc, typeError, StopIteration, isStopIteration, TypeError as TypeErrorT } from "./exceptions.ts";
-import { PyFloat } from "./types/float.ts";
+import { PyFloat, floatType } from "./types/float.ts";
 import { PyList } from "./types/list.ts";
 import { PyTuple } from "./types/tuple.ts";
 import { PyDict } from "./types/dict.ts";
-import { normBig } from "./types/int.ts";
+import { normBig, intFloorDiv, intMod, intPow, intLshift, intRshift } from "./types/int.ts";
 import { call } from "./call.ts";
+import { strGetItem } from "./types/str.ts";
+import { PyStaticMethod, PyClassMethod } from "./types/function.ts";
 import { hashHooks } from "./hashtable.ts";
 
 // ---------------------------------------------------------------- calling special methods
 
 /** Calls a special method found on a type with self first (functions directly, else generally). */
 export function callSpecial(f: any, self: any, ...args: any[]): any {
-  return typeof f === "function" ? f(self, ...args) : call(f, [self, ...args], null);
+  if (typeof f === "function") return f(self, ...args);
+  // A special method defined as a staticmethod/classmethod (see class_staticclassmethod.py).
+  if (f instanceof PyStaticMethod) return call(f.$f, args, null);
+  if (f instanceof PyClassMethod) return call(f.$f, [typeOf(self), ...args], null);
+  return call(f, [self, ...args], null);
 }
 
 function special(x: any, name: string): any {
@@ -80,22 +86,36 @@ export function str(x: any): string {
   return r;
 }
 
-/** Python's repr of a str: prefers single quotes, escapes like MicroPython. */
+/**
+ * Python's repr of a str: prefers single quotes, escapes like MicroPython's uni_print_quoted
+ * (\\n \\r \\t, \\xNN for other ASCII controls, \\uXXXX for lone surrogates, the rest as is).
+ */
 export function strRepr(s: string): string {
+  // Fast path: printable ASCII without a quote or backslash to escape.
+  if (!/[^\x20-\x26\x28-\x5b\x5d-\x7e]/.test(s)) return "'" + s + "'";
   const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  const qc = q.charCodeAt(0);
   let out = q;
+  let run = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const ch = s[i];
-    if (ch === q || ch === "\\") out += "\\" + ch;
-    else if (c >= 0x20 && c < 0x7f) out += ch;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (c < 0x20 || c === 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
-    else out += ch;
+    let esc: string;
+    if (c >= 0x20 && c < 0xd800 && c !== 0x7f) {
+      if (c !== 0x5c && c !== qc) continue;
+      esc = "\\" + s[i];
+    } else if (c >= 0xe000) continue;
+    else if (c === 10) esc = "\\n";
+    else if (c === 13) esc = "\\r";
+    else if (c === 9) esc = "\\t";
+    else if (c < 0x80) esc = (c < 16 ? "\\x0" : "\\x") + c.toString(16);
+    else if (c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      i++;
+      continue;
+    } else esc = "\\u" + c.toString(16).padStart(4, "0");
+    out += s.slice(run, i) + esc;
+    run = i + 1;
   }
-  return out + q;
+  return out + s.slice(run) + q;
 }
 
 export function hash(x: any): number | bigint {
@@ -111,6 +131,7 @@ export function hash(x: any): number | bigint {
   const f = special(x, "__hash__");
   if (f === undefined || f === None) throw typeError(`unhashable type: '${typeOf(x).$name}'`);
   const h = callSpecial(f, x);
+  if (typeof h === "boolean") return h ? 1 : 0;
   if (typeof h !== "number" && typeof h !== "bigint") throw typeError("__hash__ should return an int");
   return h;
 }
@@ -140,12 +161,14 @@ export function eqBool(a: any, b: any): boolean {
 export function eq(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return a === b;
   if (typeof a === "string" && typeof b === "string") return a === b;
+  if (a instanceof PyFloat && b instanceof PyFloat && a.$cls === floatType && b.$cls === floatType) return a.$v === b.$v;
   return richCompare("__eq__", "__eq__", a, b, true);
 }
 
 export function ne(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return a !== b;
   if (typeof a === "string" && typeof b === "string") return a !== b;
+  if (a instanceof PyFloat && b instanceof PyFloat && a.$cls === floatType && b.$cls === floatType) return a.$v !== b.$v;
   const f = special(a, "__ne__");
   if (f !== undefined) {
     const r = callSpecial(f, a, b);
@@ -157,21 +180,25 @@ export function ne(a: any, b: any): any {
 export function lt(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return a < b;
   if (typeof a === "string" && typeof b === "string") return a < b;
+  if (a instanceof PyFloat && b instanceof PyFloat && a.$cls === floatType && b.$cls === floatType) return a.$v < b.$v;
   return richCompare("__lt__", "__gt__", a, b, false);
 }
 export function le(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return a <= b;
   if (typeof a === "string" && typeof b === "string") return a <= b;
+  if (a instanceof PyFloat && b instanceof PyFloat && a.$cls === floatType && b.$cls === floatType) return a.$v <= b.$v;
   return richCompare("__le__", "__ge__", a, b, false);
 }
 export function gt(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return a > b;
   if (typeof a === "string" && typeof b === "string") return a > b;
+  if (a instanceof PyFloat && b instanceof PyFloat && a.$cls === floatType && b.$cls === floatType) return a.$v > b.$v;
   return richCompare("__gt__", "__lt__", a, b, false);
 }
 export function ge(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return a >= b;
   if (typeof a === "string" && typeof b === "string") return a >= b;
+  if (a instanceof PyFloat && b instanceof PyFloat && a.$cls === floatType && b.$cls === floatType) return a.$v >= b.$v;
   return richCompare("__ge__", "__le__", a, b, false);
 }
 
@@ -284,15 +311,32 @@ export function add(a: any, b: any): any {
     return Number.isSafeInteger(r) ? r : normBig(BigInt(a) + BigInt(b));
   }
   if (typeof a === "string" && typeof b === "string") return a + b;
-  if (a instanceof PyFloat && b instanceof PyFloat && a.$cls === b.$cls && a.$cls === floatTypeRef.t)
-    return new PyFloat(a.$v + b.$v);
+  const x = fnum(a);
+  if (x === x) {
+    const y = fnum(b);
+    if (y === y) return new PyFloat(x + y);
+  }
   return binaryOp("__add__", "__radd__", a, b);
+}
+
+// Float fast paths: fnum() is the value of an exact float or a small int, else NaN (a float
+// holding NaN also gives NaN and so takes the general path). At least one operand must be a
+// float for the result to be one, which is the case when the int/int path was not taken.
+function fnum(x: any): number {
+  if (typeof x === "number") return x;
+  if (x instanceof PyFloat && x.$cls === floatType) return x.$v;
+  return NaN;
 }
 
 export function sub(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") {
     const r = a - b;
     return Number.isSafeInteger(r) ? r + 0 : normBig(BigInt(a) - BigInt(b));
+  }
+  const x = fnum(a);
+  if (x === x) {
+    const y = fnum(b);
+    if (y === y) return new PyFloat(x - y);
   }
   return binaryOp("__sub__", "__rsub__", a, b);
 }
@@ -302,16 +346,43 @@ export function mul(a: any, b: any): any {
     const r = a * b;
     return Number.isSafeInteger(r) ? r + 0 : normBig(BigInt(a) * BigInt(b));
   }
+  const x = fnum(a);
+  if (x === x) {
+    const y = fnum(b);
+    if (y === y) return new PyFloat(x * y);
+  }
   return binaryOp("__mul__", "__rmul__", a, b);
 }
 
-export const truediv = (a: any, b: any): any => binaryOp("__truediv__", "__rtruediv__", a, b);
-export const floordiv = (a: any, b: any): any => binaryOp("__floordiv__", "__rfloordiv__", a, b);
-export const mod = (a: any, b: any): any => binaryOp("__mod__", "__rmod__", a, b);
-export const pow = (a: any, b: any): any => binaryOp("__pow__", "__rpow__", a, b);
+export function truediv(a: any, b: any): any {
+  const x = fnum(a);
+  if (x === x) {
+    const y = fnum(b);
+    if (y === y && y !== 0) return new PyFloat(x / y);
+  }
+  return binaryOp("__truediv__", "__rtruediv__", a, b);
+}
+export function floordiv(a: any, b: any): any {
+  if (typeof a === "number" && typeof b === "number") return intFloorDiv(a, b);
+  return binaryOp("__floordiv__", "__rfloordiv__", a, b);
+}
+export function mod(a: any, b: any): any {
+  if (typeof a === "number" && typeof b === "number") return intMod(a, b);
+  return binaryOp("__mod__", "__rmod__", a, b);
+}
+export function pow(a: any, b: any): any {
+  if (typeof a === "number" && typeof b === "number") return intPow(a, b);
+  return binaryOp("__pow__", "__rpow__", a, b);
+}
 export const matmul = (a: any, b: any): any => binaryOp("__matmul__", "__rmatmul__", a, b);
-export const lshift = (a: any, b: any): any => binaryOp("__lshift__", "__rlshift__", a, b);
-export const rshift = (a: any, b: any): any => binaryOp("__rshift__", "__rrshift__", a, b);
+export function lshift(a: any, b: any): any {
+  if (typeof a === "number" && typeof b === "number") return intLshift(a, b);
+  return binaryOp("__lshift__", "__rlshift__", a, b);
+}
+export function rshift(a: any, b: any): any {
+  if (typeof a === "number" && typeof b === "number") return intRshift(a, b);
+  return binaryOp("__rshift__", "__rrshift__", a, b);
+}
 export function and(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number" && (a | 0) === a && (b | 0) === b) return a & b;
   return binaryOp("__and__", "__rand__", a, b);
@@ -326,15 +397,15 @@ export function xor(a: any, b: any): any {
 }
 
 export function iadd(a: any, b: any): any {
-  if (typeof a === "number" && typeof b === "number") return add(a, b);
+  if ((typeof a === "number" && typeof b === "number") || a instanceof PyFloat) return add(a, b);
   if (typeof a === "string" && typeof b === "string") return a + b;
   return inplaceOp("__iadd__", "__add__", "__radd__", a, b);
 }
 export const isub = (a: any, b: any): any =>
-  typeof a === "number" ? sub(a, b) : inplaceOp("__isub__", "__sub__", "__rsub__", a, b);
+  typeof a === "number" || a instanceof PyFloat ? sub(a, b) : inplaceOp("__isub__", "__sub__", "__rsub__", a, b);
 export const imul = (a: any, b: any): any =>
-  typeof a === "number" ? mul(a, b) : inplaceOp("__imul__", "__mul__", "__rmul__", a, b);
-export const itruediv = (a: any, b: any): any => inplaceOp("__itruediv__", "__truediv__", "__rtruediv__", a, b);
+  typeof a === "number" || a instanceof PyFloat ? mul(a, b) : inplaceOp("__imul__", "__mul__", "__rmul__", a, b);
+export const itruediv = (a: any, b: any): any => a instanceof PyFloat ? truediv(a, b) : inplaceOp("__itruediv__", "__truediv__", "__rtruediv__", a, b);
 export const ifloordiv = (a: any, b: any): any => inplaceOp("__ifloordiv__", "__floordiv__", "__rfloordiv__", a, b);
 export const imod = (a: any, b: any): any => inplaceOp("__imod__", "__mod__", "__rmod__", a, b);
 export const ipow = (a: any, b: any): any => inplaceOp("__ipow__", "__pow__", "__rpow__", a, b);
@@ -383,6 +454,7 @@ export function toIndex(x: any): number {
 // ---------------------------------------------------------------- subscripts
 
 export function getItem(o: any, k: any): any {
+  if (typeof o === "string") return strGetItem(o, k);
   if (o instanceof PyList && typeof k === "number") {
     const a = o.$a;
     const i = k < 0 ? k + a.length : k;

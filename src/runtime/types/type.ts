@@ -112,6 +112,9 @@ function computeFlags(cls: PyType): void {
     }
   }
   p.$setOk = setOk;
+  // Instances of a class with __get__ are descriptors: generated attribute loads must not
+  // return them as plain values (see attr.ts).
+  if (p.__get__ !== undefined) p.$desc = true;
   // Hashing: a class defining __eq__ without __hash__ is unhashable; one with __hash__ hashes by value.
   if (hasOwn.call(p, "__hash__")) p.$hk = p.__hash__ === None ? 2 : 1;
   else if (hasOwn.call(p, "__eq__")) {
@@ -283,14 +286,14 @@ objectType.$new = (cls: PyType) => Object.create(cls.$proto);
 
 // ---------------------------------------------------------------- type's methods
 
-typeType.$new = (_cls: PyType, args: any[]) => {
-  if (args.length === 1) return typeOf(args[0]);
+typeType.$new = (cls: PyType, args: any[]) => {
+  if (args.length === 1 && cls === typeType) return typeOf(args[0]);
   if (args.length === 3) {
     const [name, bases, d] = args;
+    if (!(bases instanceof PyTuple) || !(d instanceof PyDict)) throw typeError("type() takes a name, a tuple of bases and a dict");
     const ns: any = Object.create(null);
-    if (d instanceof PyDict) for (const e of d.$t.entries()) ns[e.k] = e.v;
-    const bl = bases instanceof PyTuple ? bases.$a : [];
-    return typeNew(typeType, name, bl, ns);
+    for (const e of d.$t.entries()) ns[e.k] = e.v;
+    return typeNew(cls, name, bases.$a, ns);
   }
   throw typeError("type takes 1 or 3 arguments");
 };
@@ -311,5 +314,7 @@ addMethods(typeType, {
   __subclasses__: builtin("__subclasses__", (cls: any) => attrHooksExt.mkTuple(cls.$subclasses)),
 });
 (typeType.$proto.__call__ as any).$typeCall = true;
+// type(x) and type(name, bases, dict) go through $new (a metaclass's own __new__ still runs).
+(typeType.$proto.__new__ as any).$builtinNew = true;
 
 export { loadAttr, noAttr, PyProperty, PyClassMethod, PyStaticMethod };

@@ -1,0 +1,697 @@
+// Code generation for expressions. Each expression compiles to one JS expression (a string that
+// is an identifier, a literal, a call or a parenthesised expression, so it can be embedded
+// anywhere); nested function bodies (lambdas, comprehensions) are Blocks embedded by marker.
+//
+// Fast paths are inline only where they are short and common (see codegen.md in the header of
+// codegen.ts): int + - * // % and comparisons on two JS numbers, truth tests of booleans,
+// attribute loads/stores and method calls as guarded property accesses, direct calls of JS
+// functions. Everything else calls a runtime helper from helpers.ts.
+
+import type * as A from "./ast.ts";
+import { assertNever } from "./ast.ts";
+import { CompileError } from "./errors.ts";
+import { Block, BlockTable, type Line, jsString, jsKey, isSimple, mangle } from "./emitter.ts";
+import type { Scope, ScopeInfo, ScopeNode } from "./scope.ts";
+
+/** Largest safe integer: int results within ±MAX stay JS numbers. */
+const MAX = "9007199254740991";
+const MAX_N = 9007199254740991;
+
+/** Attribute names that always take the slow path: JS functions and primitives have them. */
+const JS_ATTRS = new Set(["length", "name", "prototype", "caller", "arguments", "callee", "constructor"]);
+
+export const BINOP_HELPER: Record<A.BinaryOperator, string> = {
+  "+": "add", "-": "sub", "*": "mul", "@": "matmul", "/": "truediv", "//": "floordiv", "%": "mod",
+  "**": "pow", "<<": "lshift", ">>": "rshift", "|": "or", "^": "xor", "&": "and",
+};
+
+const CMP_HELPER: Record<string, string> = { "==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge" };
+const CMP_JS: Record<string, string> = { "==": "===", "!=": "!==", "<": "<", "<=": "<=", ">": ">", ">=": ">=" };
+
+/** The state of one JS function being generated (a Python function, class body or module). */
+export class FnCtx {
+  readonly block: Block;
+  private readonly temps: string[] = [];
+  private top = 0;
+  /** Python names of this scope that are certainly bound at the current point. */
+  assigned = new Set<string>();
+  /** Names of enclosing functions that are certainly bound whenever this function runs. */
+  closureSafe: Set<string>;
+  /** JS name of the class cell if this is a class body that needs one. */
+  classCell: string | null = null;
+  /** First parameter (for zero-argument super()). */
+  firstParam: string | null = null;
+  /** Placeholder line for the `let` declarations, filled in when the function is done. */
+  declLine: Line | null = null;
+  /** Label of the innermost loop's else-skipping block (for `break` in loops with else). */
+  loopBreak: (string | null)[] = [];
+
+  constructor(readonly scope: Scope, readonly parent: FnCtx | null, name: string) {
+    this.block = new Block(name);
+    this.closureSafe = new Set();
+  }
+
+  /**
+   * Temporaries are never reused within one statement (so an expression compiled before a
+   * temp was taken can never clobber it while it is live); each statement releases the temps
+   * it took when it ends (see StmtGen.stmt), so a function needs as many as its largest statement.
+   */
+  temp(): string {
+    const n = "$t" + this.top++;
+    if (this.top > this.temps.length) this.temps.push(n);
+    return n;
+  }
+
+  mark(): number {
+    return this.top;
+  }
+
+  reset(m: number): void {
+    this.top = m;
+  }
+
+  /** Kept for readability at use sites: temps are released per statement. */
+  release(..._ts: (string | null | undefined)[]): void {}
+
+  tempNames(): string[] {
+    return this.temps;
+  }
+
+  /** The class cell visible from here (the nearest enclosing class body's). */
+  findClassCell(): string | null {
+    for (let c: FnCtx | null = this; c !== null; c = c.parent) if (c.classCell !== null) return c.classCell;
+    return null;
+  }
+
+  findFirstParam(): string | null {
+    for (let c: FnCtx | null = this; c !== null; c = c.parent) {
+      if (c.scope.kind === "function") return c.firstParam;
+    }
+    return null;
+  }
+}
+
+export abstract class ExprGen {
+  readonly blocks = new BlockTable();
+  /** Helpers used (bound at the top of the unit as `const $name = $rt.name`). */
+  readonly helpers = new Set<string>();
+  /** Hoisted constants: [jsName, code]. */
+  readonly consts: [string, string][] = [];
+  private readonly constIndex = new Map<string, string>();
+  ctx!: FnCtx;
+  /** Python line of the statement being compiled. */
+  line = 0;
+  protected uid = 0;
+
+  constructor(readonly filename: string, readonly info: ScopeInfo) {}
+
+  // ------------------------------------------------------------ plumbing
+
+  h(name: string): string {
+    this.helpers.add(name);
+    return "$" + name;
+  }
+
+  error(msg: string, loc: A.Loc): CompileError {
+    return new CompileError("SyntaxError", msg, this.filename, loc.line, loc.col);
+  }
+
+  emit(text: string): void {
+    this.ctx.block.add(text, this.line);
+  }
+
+  scopeOf(n: ScopeNode): Scope {
+    const s = this.info.scopes.get(n);
+    if (s === undefined) throw new Error("internal: no scope for " + n.kind);
+    return s;
+  }
+
+  /** A module-level constant created once (floats, tuples of constants, bytes, slices). */
+  hoist(code: string): string {
+    let name = this.constIndex.get(code);
+    if (name === undefined) {
+      name = "$c" + this.consts.length;
+      this.consts.push([name, code]);
+      this.constIndex.set(code, name);
+    }
+    return name;
+  }
+
+  /** `code` if it can be evaluated twice, else a temp holding it: [use, assignFirst, temp]. */
+  protected once(code: string): [string, string, string | null] {
+    if (isSimple(code)) return [code, code, null];
+    const t = this.ctx.temp();
+    return [t, `(${t} = ${code})`, t];
+  }
+
+  // ------------------------------------------------------------ names
+
+  /** JS expression reading Python name `id` in the current scope. */
+  loadName(id: string): string {
+    const s = this.ctx.scope;
+    switch (s.resolve(id)) {
+      case "local":
+        return this.checkedLocal(id, this.ctx.assigned.has(id));
+      case "free":
+        return this.checkedLocal(id, this.ctx.closureSafe.has(id));
+      case "global": {
+        const cell = id === "__class__" && s.isFunction ? this.ctx.findClassCell() : null;
+        if (cell !== null) return cell;
+        return `($g.${id} ?? ${this.h("nameError")}(${jsString(id)}))`;
+      }
+      case "classLocal":
+      case "classGlobal":
+        return `($ns.${id} ?? $g.${id} ?? ${this.h("nameError")}(${jsString(id)}))`;
+      case "classFree":
+        return `($ns.${id} ?? ${this.checkedLocal(id, this.ctx.closureSafe.has(id))})`;
+    }
+  }
+
+  private checkedLocal(id: string, safe: boolean): string {
+    const js = mangle(id);
+    if (safe) return js;
+    return `(${js} !== undefined ? ${js} : ${this.h("unboundLocal")}(${jsString(id)}))`;
+  }
+
+  /** JS expression storing `value` into Python name `id` (its value is the stored value). */
+  storeName(id: string, value: string): string {
+    switch (this.ctx.scope.resolve(id)) {
+      case "local":
+        this.ctx.assigned.add(id);
+        return `${mangle(id)} = ${value}`;
+      case "free":
+        return `${mangle(id)} = ${value}`;
+      case "global":
+        return `$g.${id} = ${value}`;
+      default:
+        return `$ns.${id} = ${value}`;
+    }
+  }
+
+  // ------------------------------------------------------------ expressions
+
+  expr(e: A.Expr): string {
+    switch (e.kind) {
+      case "Name":
+        return this.loadName(e.id);
+      case "Constant":
+        return this.constant(e.value);
+      case "JoinedStr":
+        return this.joinedStr(e);
+      case "FormattedValue":
+        return this.formattedValue(e);
+      case "BinOp":
+        return this.binOp(e.op, this.expr(e.left), e.right);
+      case "UnaryOp":
+        return this.unaryOp(e);
+      case "BoolOp":
+        return this.boolOp(e);
+      case "Compare":
+        return this.compare(e, false);
+      case "Call":
+        return this.call(e);
+      case "Attribute":
+        return this.attribute(e);
+      case "Subscript":
+        return `${this.h("getItem")}(${this.expr(e.value)}, ${this.expr(e.index)})`;
+      case "Slice":
+        return this.slice(e);
+      case "Starred":
+        throw this.error("*x must be assignment target", e.loc);
+      case "List":
+        return `${this.h("mkList")}(${this.array(e.elts)})`;
+      case "Tuple":
+        return this.tuple(e);
+      case "Set":
+        return `${this.h("mkSet")}(${this.array(e.elts)})`;
+      case "Dict":
+        return this.dict(e);
+      case "ListComp":
+      case "SetComp":
+      case "DictComp":
+      case "GeneratorExp":
+        return this.comprehension(e);
+      case "Lambda":
+        return this.lambda(e);
+      case "IfExp":
+        return `(${this.test(e.test)} ? ${this.expr(e.body)} : ${this.expr(e.orelse)})`;
+      case "NamedExpr":
+        return `(${this.storeName(e.target.id, this.expr(e.value))})`;
+      case "Yield":
+        // next() resumes a generator with undefined: the value of the yield is then None.
+        return `((yield ${e.value === null ? this.h("None") : this.expr(e.value)}) ?? ${this.h("None")})`;
+      case "YieldFrom":
+        return `(yield* ${this.h("yieldFrom")}(${this.expr(e.value)}))`;
+      case "Await":
+        return `(yield* ${this.h("awaitable")}(${this.expr(e.value)}))`;
+      default:
+        return assertNever(e);
+    }
+  }
+
+  abstract comprehension(e: A.ListComp | A.SetComp | A.DictComp | A.GeneratorExp): string;
+  abstract lambda(e: A.Lambda): string;
+
+  constant(v: A.ConstantValue): string {
+    switch (v.type) {
+      case "int":
+        return typeof v.value === "bigint" ? `${v.value}n` : String(v.value);
+      case "float":
+        return this.hoist(`${this.h("mkFloat")}(${floatLiteral(v.value)})`);
+      case "complex":
+        return this.hoist(`${this.h("mkComplex")}(0, ${floatLiteral(v.imag)})`);
+      case "str":
+        return jsString(v.value);
+      case "bytes":
+        return this.hoist(`${this.h("mkBytes")}(${jsString(String.fromCharCode(...v.value))})`);
+      case "bool":
+        return v.value ? "true" : "false";
+      case "None":
+        return this.h("None");
+      case "Ellipsis":
+        return this.h("Ellipsis");
+      default:
+        return assertNever(v);
+    }
+  }
+
+  private joinedStr(e: A.JoinedStr): string {
+    if (e.values.length === 0) return '""';
+    const parts = e.values.map((v) => (v.kind === "Constant" ? this.expr(v) : this.formattedValue(v as A.FormattedValue)));
+    if (parts.length === 1 && e.values[0].kind === "Constant") return parts[0];
+    return "(" + (e.values[0].kind === "Constant" ? "" : '"" + ') + parts.join(" + ") + ")";
+  }
+
+  private formattedValue(e: A.FormattedValue): string {
+    const conv = e.conversion === null ? "null" : jsString(e.conversion);
+    const spec = e.formatSpec === null ? '""' : this.joinedStr(e.formatSpec);
+    return `${this.h("formatValue")}(${this.expr(e.value)}, ${conv}, ${spec})`;
+  }
+
+  // ------------------------------------------------------------ operators
+
+  /** left (already compiled) op right, with the inline int fast path for + - * // %. */
+  binOp(op: A.BinaryOperator, left: string, rightE: A.Expr, helper = BINOP_HELPER[op]): string {
+    const fn = this.h(helper);
+    const rc = intConst(rightE);
+    if (rc !== null && (op === "+" || op === "-") && Math.abs(rc) < 1e9) {
+      // x + c: only x's type and range need checking.
+      const [l, la, lt] = this.once(left);
+      this.ctx.release(lt);
+      const c = op === "+" ? rc : -rc;
+      const bound = c >= 0 ? `${l} <= ${MAX_N - c}` : `${l} >= ${-MAX_N - c}`;
+      return `(typeof ${la} === "number" && ${bound} ? ${l} ${op} ${rc} : ${fn}(${l}, ${rc}))`;
+    }
+    const right = this.expr(rightE);
+    if (op !== "+" && op !== "-" && op !== "*" && op !== "//" && op !== "%") return `${fn}(${left}, ${right})`;
+    const [l, r, pre] = this.operands(left, right);
+    // Checks: both are JS numbers (an int literal needs no check).
+    const nums = pre + (rc !== null || l === r ? `typeof ${l} === "number"` : `typeof ${l} === "number" && typeof ${r} === "number"`);
+    const slow = `${fn}(${l}, ${r})`;
+    if (op === "//") {
+      const nz = rc === null ? ` && ${r} !== 0` : "";
+      if (rc === 0) return slow;
+      return `(${nums}${nz} ? Math.floor(${l} / ${r}) + 0 : ${slow})`;
+    }
+    const t = this.ctx.temp();
+    if (op === "%") {
+      // Python's result has the sign of the divisor; only positive divisors are inlined.
+      if (rc !== null && rc <= 0) return slow;
+      const pos = rc === null ? ` && ${r} > 0` : "";
+      return `(${nums}${pos} ? ((${t} = ${l} % ${r}) < 0 ? ${t} + ${r} : ${t} + 0) : ${slow})`;
+    }
+    const z = op === "*" ? " + 0" : ""; // -0 → 0
+    return `(${nums} && (${t} = ${l} ${op} ${r}) <= ${MAX} && ${t} >= -${MAX} ? ${t}${z} : ${slow})`;
+  }
+
+  /**
+   * Two operands evaluated left to right, each once: [l, r, pre]. `pre` is a comma-expression
+   * prefix that evaluates them into temps (empty when both are simple); it must come before any
+   * short-circuit test so both are always evaluated. The left one gets a temp unless the right
+   * is simple too (a local could change while the right runs).
+   */
+  protected operands(left: string, right: string): [string, string, string] {
+    const rSimple = isSimple(right);
+    let l = left, r = right, pre = "";
+    if (!isSimple(left) || (!rSimple && !isLiteral(left))) {
+      l = this.ctx.temp();
+      pre += `${l} = ${left}, `;
+    }
+    if (!rSimple) {
+      r = this.ctx.temp();
+      pre += `${r} = ${right}, `;
+    }
+    return [l, r, pre];
+  }
+
+  private unaryOp(e: A.UnaryOp): string {
+    if (e.op === "not") return `!${this.test(e.operand)}`;
+    if (e.op === "-") {
+      const c = e.operand.kind === "Constant" ? e.operand.value : null;
+      if (c !== null && c.type === "int") {
+        const v = c.value;
+        if (typeof v === "number") return v === 0 ? "0" : `-${v}`;
+        const n = -v;
+        return Number.isSafeInteger(Number(n)) && BigInt(Number(n)) === n ? String(Number(n)) : `-${v}n`;
+      }
+      if (c !== null && c.type === "float") return this.hoist(`${this.h("mkFloat")}(${floatLiteral(-c.value)})`);
+      const [x, xa, t] = this.once(this.expr(e.operand));
+      this.ctx.release(t);
+      return `(typeof ${xa} === "number" ? 0 - ${x} : ${this.h("neg")}(${x}))`;
+    }
+    return `${this.h(e.op === "+" ? "pos" : "invert")}(${this.expr(e.operand)})`;
+  }
+
+  private boolOp(e: A.BoolOp): string {
+    // Python's and/or give an operand's value: a and b → (truth(a) ? b : a).
+    let out = this.expr(e.values[e.values.length - 1]);
+    for (let i = e.values.length - 2; i >= 0; i--) {
+      const t = this.ctx.temp();
+      const v = this.expr(e.values[i]);
+      const test = this.truthy(`(${t} = ${v})`, t);
+      out = e.op === "and" ? `(${test} ? ${out} : ${t})` : `(${test} ? ${t} : ${out})`;
+      this.ctx.release(t);
+    }
+    return out;
+  }
+
+  /** JS boolean for the truth of an already-compiled value (`first` evaluates it, `x` reads it). */
+  truthy(first: string, x: string): string {
+    if (first === "true" || first === "false") return first;
+    return `(${first} === true || (${x} !== false && ${this.h("isTrue")}(${x})))`;
+  }
+
+  /** A JS boolean expression for the truth of e (conditions of if/while, and/or, not). */
+  test(e: A.Expr): string {
+    switch (e.kind) {
+      case "Compare":
+        return this.compare(e, true);
+      case "UnaryOp":
+        if (e.op === "not") return `!${this.test(e.operand)}`;
+        break;
+      case "BoolOp":
+        return "(" + e.values.map((v) => this.test(v)).join(e.op === "and" ? " && " : " || ") + ")";
+      case "Constant":
+        if (e.value.type === "bool") return String(e.value.value);
+        if (e.value.type === "None") return "false";
+        if (e.value.type === "int") return e.value.value == 0 ? "false" : "true";
+        if (e.value.type === "str") return e.value.value === "" ? "false" : "true";
+        break;
+    }
+    const [x, xa, t] = this.once(this.expr(e));
+    this.ctx.release(t);
+    return this.truthy(xa, x);
+  }
+
+  /** One comparison of compiled operands; a JS boolean if `asTest`, else a Python value. */
+  private compareOne(op: A.CompareOperator, left: string, right: string, asTest: boolean): string {
+    switch (op) {
+      case "is":
+        return `(${left} === ${right})`;
+      case "is not":
+        return `(${left} !== ${right})`;
+      case "in":
+      case "not in": {
+        const [l, r, pre] = this.operands(left, right);
+        const fn = this.h(op === "in" ? "contains" : "notContains");
+        return `(${pre}${fn}(${r}, ${l}))`;
+      }
+    }
+    const [l, r, pre] = this.operands(left, right);
+    let slow = `${this.h(CMP_HELPER[op])}(${l}, ${r})`;
+    if (asTest) {
+      const t = this.ctx.temp();
+      slow = this.truthy(`(${t} = ${slow})`, t);
+      this.ctx.release(t);
+    }
+    const nums = l === r || /^-?\d+$/.test(r) ? `typeof ${l} === "number"` : `typeof ${l} === "number" && typeof ${r} === "number"`;
+    return `(${pre}${nums} ? ${l} ${CMP_JS[op]} ${r} : ${slow})`;
+  }
+
+  private compare(e: A.Compare, asTest: boolean): string {
+    if (e.ops.length === 1) return this.compareOne(e.ops[0], this.expr(e.left), this.expr(e.comparators[0]), asTest);
+    // a < b < c: each middle operand is evaluated once; stop at the first false result.
+    let left = this.expr(e.left);
+    const parts: string[] = [];
+    const held: string[] = [];
+    for (let i = 0; i < e.ops.length; i++) {
+      let right = this.expr(e.comparators[i]);
+      if (i < e.ops.length - 1 && !isSimple(right)) {
+        const t = this.ctx.temp();
+        held.push(t);
+        right = `(${t} = ${right})`;
+        parts.push(this.compareOne(e.ops[i], left, right, asTest));
+        left = t;
+      } else {
+        parts.push(this.compareOne(e.ops[i], left, right, asTest));
+        left = right;
+      }
+    }
+    this.ctx.release(...held);
+    if (asTest) return "(" + parts.join(" && ") + ")";
+    // Value form: the first false result, or the last result.
+    let out = parts[parts.length - 1];
+    for (let i = parts.length - 2; i >= 0; i--) {
+      const t = this.ctx.temp();
+      out = `(${this.truthy(`(${t} = ${parts[i]})`, t)} ? ${out} : ${t})`;
+      this.ctx.release(t);
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------ attributes
+
+  /** Attribute names whose fast path could see a JS property (or needs special handling). */
+  static slowAttr(name: string): boolean {
+    return JS_ATTRS.has(name) || name.startsWith("__");
+  }
+
+  attribute(e: A.Attribute): string {
+    if (isSuperCall(e.value, this)) return `${this.h("superLoad")}(${this.expr(e.value)}, ${jsString(e.attr)})`;
+    return this.loadAttr(this.expr(e.value), e.attr);
+  }
+
+  loadAttr(obj: string, name: string): string {
+    const la = this.h("loadAttr");
+    if (ExprGen.slowAttr(name)) return `${la}(${obj}, ${jsString(name)})`;
+    const [o, oa, ot] = this.once(obj);
+    const t = this.ctx.temp();
+    this.ctx.release(ot, t);
+    return `((${t} = ${member(oa)}.${name}) === undefined || typeof ${t} === "function" || ${t}.$desc === true ? ${la}(${o}, ${jsString(name)}) : ${t})`;
+  }
+
+  /** Statement storing `value` (compiled, evaluated first) into obj.name (compiled). */
+  storeAttrStmt(obj: string, name: string, value: string): string {
+    const sa = this.h("storeAttr");
+    if (ExprGen.slowAttr(name)) {
+      if (isSimple(value) || isSimple(obj)) return `${sa}(${obj}, ${jsString(name)}, ${value});`;
+    }
+    // Python evaluates the value before the object.
+    const [v, va, vt] = isSimple(value) ? [value, value, null] : this.tempFor(value);
+    const [o, oa, ot] = this.once(obj);
+    this.ctx.release(vt, ot);
+    const pre = va === v ? "" : `${va}; `;
+    if (ExprGen.slowAttr(name)) return `${pre}${sa}(${oa}, ${jsString(name)}, ${v});`;
+    return `${pre}if (${member(oa)}.$setOk === true && typeof ${v} !== "function") ${o}.${name} = ${v}; else ${sa}(${o}, ${jsString(name)}, ${v});`;
+  }
+
+  protected tempFor(code: string): [string, string, string] {
+    const t = this.ctx.temp();
+    return [t, `${t} = ${code}`, t];
+  }
+
+  // ------------------------------------------------------------ calls
+
+  call(e: A.Call): string {
+    const f = e.func;
+    if (f.kind === "Name" && f.id === "super" && e.args.length === 0 && e.keywords.length === 0 && this.ctx.scope.resolve("super") === "global") {
+      const cell = this.ctx.findClassCell();
+      const self = this.ctx.findFirstParam();
+      return `${this.h("mkSuper")}(${cell ?? "undefined"}, ${self === null ? "undefined" : mangle(self)})`;
+    }
+    const plain = e.keywords.length === 0 && !e.args.some((a) => a.kind === "Starred");
+    if (f.kind === "Attribute" && !ExprGen.slowAttr(f.attr) && plain && !isSuperCall(f.value, this)) {
+      return this.methodCall(this.expr(f.value), f.attr, e.args.map((a) => this.expr(a)));
+    }
+    const fn = this.expr(f);
+    if (plain) return this.directCall(fn, e.args.map((a) => this.expr(a)));
+    return this.generalCall(fn, e.args, e.keywords);
+  }
+
+  /** f(a, b) with the direct-call fast path for JS functions that take at least 2 params. */
+  directCall(fn: string, args: string[]): string {
+    const n = args.length;
+    const pre: string[] = [];
+    const held: string[] = [];
+    let f = fn;
+    const allSimple = args.every(isSimple);
+    if (!allSimple || !/^[$\w]+$/.test(fn)) {
+      f = this.ctx.temp();
+      held.push(f);
+      pre.push(`${f} = ${fn}`);
+    }
+    const as = args.map((a) => {
+      if (isSimple(a) || a.length < 30) return a;
+      const t = this.ctx.temp();
+      held.push(t);
+      pre.push(`${t} = ${a}`);
+      return t;
+    });
+    this.ctx.release(...held);
+    const list = as.join(", ");
+    const test = n === 0 ? `typeof ${f} === "function"` : `typeof ${f} === "function" && ${f}.length >= ${n}`;
+    const body = `${test} ? ${f}(${list}) : ${this.h("call")}(${f}, [${list}], null)`;
+    return pre.length === 0 ? `(${body})` : `(${pre.join(", ")}, ${body})`;
+  }
+
+  /** o.m(args): calls a method found on the class without creating a bound method. */
+  methodCall(obj: string, name: string, args: string[]): string {
+    const held: string[] = [];
+    const o = this.ctx.temp();
+    const m = this.ctx.temp();
+    held.push(o, m);
+    const pre = [`${o} = ${obj}`];
+    const as = args.map((a) => {
+      if (isSimple(a) || a.length < 30) return a;
+      const t = this.ctx.temp();
+      held.push(t);
+      pre.push(`${t} = ${a}`);
+      return t;
+    });
+    this.ctx.release(...held);
+    const list = as.join(", ");
+    const n = args.length + 1;
+    const fast = `typeof ${o} === "object" && typeof (${m} = ${o}.${name}) === "function" && ${m}.length >= ${n} ? ${m}(${[o, ...as].join(", ")})`;
+    return `(${pre.join(", ")}, ${fast} : ${this.h("callMethod")}(${o}, ${jsString(name)}, [${list}], null))`;
+  }
+
+  /** Calls with keywords, *args or **kwargs. */
+  generalCall(fn: string, args: readonly A.Expr[], keywords: readonly A.Keyword[]): string {
+    const arr = this.argArray(args);
+    const kw = this.kwObject(keywords);
+    const starred = args.some((a) => a.kind === "Starred") || keywords.some((k) => k.arg === null);
+    return `${this.h(starred ? "callEx" : "call")}(${fn}, ${arr}, ${kw})`;
+  }
+
+  /** A JS array of positional values; *x items are spread in order. */
+  argArray(args: readonly A.Expr[]): string {
+    let out: string | null = null;
+    let pending: string[] = [];
+    for (const a of args) {
+      if (a.kind !== "Starred") {
+        pending.push(this.expr(a));
+        continue;
+      }
+      const base: string = out === null ? `[${pending.join(", ")}]` : pending.length > 0 ? `${out}.concat([${pending.join(", ")}])` : out;
+      out = `${this.h("spread")}(${base}, ${this.expr(a.value)})`;
+      pending = [];
+    }
+    if (out === null) return `[${pending.join(", ")}]`;
+    return pending.length > 0 ? `${out}.concat([${pending.join(", ")}])` : out;
+  }
+
+  /** The kw object of a call: null, `{__proto__: null, k: v}`, or merged with **mappings. */
+  kwObject(keywords: readonly A.Keyword[]): string {
+    if (keywords.length === 0) return "null";
+    let out: string | null = null;
+    let pending: [string, string][] = [];
+    const flush = (): string => {
+      const p = pending;
+      pending = [];
+      if (out === null) return `{__proto__: null, ${p.map(([k, v]) => `${jsKey(k)}: ${v}`).join(", ")}}`;
+      // After a **mapping: merge as a dict so duplicates are still reported.
+      const kv = p.map(([k, v]) => `${jsString(k)}, ${v}`).join(", ");
+      return `${this.h("mergeKw")}(${out}, ${this.h("mkDict")}([${kv}]))`;
+    };
+    for (const k of keywords) {
+      if (k.arg !== null) {
+        pending.push([k.arg, this.expr(k.value)]);
+        continue;
+      }
+      if (pending.length > 0) out = flush();
+      out = `${this.h("mergeKw")}(${out ?? "null"}, ${this.expr(k.value)})`;
+    }
+    if (pending.length > 0) out = flush();
+    return out!;
+  }
+
+  // ------------------------------------------------------------ displays
+
+  /** A JS array of the values of a display (with *x spread). */
+  array(elts: readonly A.Expr[]): string {
+    return this.argArray(elts);
+  }
+
+  private tuple(e: A.TupleExpr): string {
+    if (e.elts.length > 0 && e.elts.every(isConstant)) {
+      return this.hoist(`${this.h("mkTuple")}([${e.elts.map((x) => this.expr(x)).join(", ")}])`);
+    }
+    return `${this.h("mkTuple")}(${this.array(e.elts)})`;
+  }
+
+  private dict(e: A.DictExpr): string {
+    let out: string | null = null;
+    let pending: string[] = [];
+    const mk = (): string => `${this.h("mkDict")}([${pending.join(", ")}])`;
+    for (let i = 0; i < e.keys.length; i++) {
+      const k = e.keys[i];
+      if (k !== null) {
+        pending.push(this.expr(k), this.expr(e.values[i]));
+        continue;
+      }
+      if (out === null) out = mk();
+      else if (pending.length > 0) out = `${this.h("dictUpdate")}(${out}, ${mk()})`;
+      pending = [];
+      out = `${this.h("dictUpdate")}(${out}, ${this.expr(e.values[i])})`;
+    }
+    if (out === null) return mk();
+    return pending.length > 0 ? `${this.h("dictUpdate")}(${out}, ${mk()})` : out;
+  }
+
+  private slice(e: A.Slice): string {
+    const part = (x: A.Expr | null) => (x === null ? this.h("None") : this.expr(x));
+    const code = `${this.h("mkSlice")}(${part(e.lower)}, ${part(e.upper)}, ${part(e.step)})`;
+    const constant = [e.lower, e.upper, e.step].every((x) => x === null || isConstant(x));
+    return constant ? this.hoist(code) : code;
+  }
+}
+
+// ---------------------------------------------------------------- small helpers
+
+function isConstant(e: A.Expr): boolean {
+  if (e.kind === "Constant") return true;
+  if (e.kind === "UnaryOp" && e.op === "-" && e.operand.kind === "Constant") {
+    const t = e.operand.value.type;
+    return t === "int" || t === "float";
+  }
+  return e.kind === "Tuple" && e.elts.every(isConstant);
+}
+
+/** A literal (or hoisted constant): never changes while other code runs. */
+function isLiteral(code: string): boolean {
+  return /^(?:-?\d|"|true$|false$|\$c\d+$|\$None$)/.test(code);
+}
+
+/** The value of a small int literal, else null. */
+function intConst(e: A.Expr): number | null {
+  if (e.kind === "Constant" && e.value.type === "int" && typeof e.value.value === "number") return e.value.value;
+  return null;
+}
+
+function floatLiteral(v: number): string {
+  if (Number.isNaN(v)) return "NaN";
+  if (v === Infinity) return "1/0";
+  if (v === -Infinity) return "-1/0";
+  if (Object.is(v, -0)) return "-0";
+  return String(v);
+}
+
+/** Wraps a numeric literal so `.name` can follow it. */
+function member(code: string): string {
+  return /^-?\d/.test(code) ? `(${code})` : code;
+}
+
+/** Is e a call of the builtin super (zero-arg or explicit)? */
+function isSuperCall(e: A.Expr, g: ExprGen): boolean {
+  return e.kind === "Call" && e.func.kind === "Name" && e.func.id === "super" && g.ctx.scope.resolve("super") === "global";
+}

@@ -1,0 +1,320 @@
+// io: StringIO, BytesIO, IOBase, open(): https://docs.micropython.org/en/latest/library/io.html
+//
+// Every stream here is a byte buffer with a position (StringIO is UTF-8 inside, as in
+// MicroPython, so tell() and seek() count bytes). A file opened with open() is such a buffer
+// loaded from the host file system; writes go back to the host on flush() and close(), in
+// one piece, so a failed program never leaves a half-written file.
+
+import { PyObject, PyType, defineBuiltinType, addMethods, builtin, None, typeOf, isSubtype } from "../runtime/object.ts";
+import { newExc, OSError, typeError, valueError } from "../runtime/exceptions.ts";
+import { mkList } from "../runtime/types/list.ts";
+import { langHooks } from "../runtime/hooks.ts";
+import { host, HostError } from "../runtime/host.ts";
+import { callMethod } from "../runtime/attr.ts";
+import { toIndex, str } from "../runtime/ops.ts";
+import type { FunctionSig } from "../runtime/types/function.ts";
+
+const EBADF = 9;
+const EINVAL = 22;
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+function mkBytes(u8: Uint8Array): any {
+  let s = "";
+  for (let i = 0; i < u8.length; i += 8192) s += String.fromCharCode(...u8.subarray(i, i + 8192));
+  return langHooks.mkBytes(s);
+}
+
+/** The bytes of a bytes-like object (bytes, bytearray, memoryview, array). */
+function bufferOf(x: any): Uint8Array {
+  const b = x?.$b;
+  if (b instanceof Uint8Array) return typeof x.$n === "number" ? b.subarray(0, x.$n) : b;
+  const view = x?.$view;
+  if (typeof view === "function") return view.call(x);
+  throw typeError("object with buffer protocol required");
+}
+
+export class PyStream extends PyObject {
+  $buf = new Uint8Array(64);
+  $len = 0;
+  $pos = 0;
+  $closed = false;
+  $text = false;
+  $readable = true;
+  $writable = true;
+  $path: string | null = null;
+  $dirty = false;
+  $append = false;
+
+  $ensure(n: number): void {
+    if (n <= this.$buf.length) return;
+    let cap = this.$buf.length * 2;
+    while (cap < n) cap *= 2;
+    const nb = new Uint8Array(cap);
+    nb.set(this.$buf.subarray(0, this.$len));
+    this.$buf = nb;
+  }
+  $write(b: Uint8Array): number {
+    if (this.$append) this.$pos = this.$len;
+    const end = this.$pos + b.length;
+    this.$ensure(end);
+    if (this.$pos > this.$len) this.$buf.fill(0, this.$len, this.$pos);
+    this.$buf.set(b, this.$pos);
+    this.$pos = end;
+    if (end > this.$len) this.$len = end;
+    this.$dirty = true;
+    return b.length;
+  }
+  $read(n: number): Uint8Array {
+    const start = Math.min(this.$pos, this.$len);
+    const end = n < 0 ? this.$len : Math.min(this.$len, start + n);
+    this.$pos = end;
+    return this.$buf.slice(start, end);
+  }
+}
+
+function checkOpen(s: PyStream): void {
+  if (s.$closed) throw newExc(ValueErrorT(), "I/O operation on closed file");
+}
+function ValueErrorT(): PyType {
+  return typeOf(valueError(""));
+}
+
+function textOut(s: PyStream, b: Uint8Array): any {
+  return s.$text ? dec.decode(b) : mkBytes(b);
+}
+
+/** Text streams count characters in read(n): read whole UTF-8 sequences. */
+function readChars(s: PyStream, n: number): Uint8Array {
+  if (n < 0) return s.$read(-1);
+  let i = s.$pos;
+  let chars = 0;
+  while (i < s.$len && chars < n) {
+    const c = s.$buf[i];
+    i += c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+    chars++;
+  }
+  return s.$read(Math.min(i, s.$len) - s.$pos);
+}
+
+function stream_read(self: PyStream, n?: any): any {
+  checkOpen(self);
+  if (!self.$readable) throw newExc(OSError, EBADF);
+  const size = n === undefined || n === None ? -1 : toIndex(n);
+  return textOut(self, self.$text ? readChars(self, size) : self.$read(size));
+}
+
+function readLineBytes(self: PyStream, limit: number): Uint8Array {
+  const start = self.$pos;
+  let i = start;
+  while (i < self.$len && (limit < 0 || i - start < limit)) {
+    if (self.$buf[i++] === 10) break;
+  }
+  return self.$read(i - start);
+}
+
+function stream_readline(self: PyStream, limit?: any): any {
+  checkOpen(self);
+  if (!self.$readable) throw newExc(OSError, EBADF);
+  return textOut(self, readLineBytes(self, limit === undefined || limit === None ? -1 : toIndex(limit)));
+}
+
+function stream_readlines(self: PyStream): any {
+  checkOpen(self);
+  if (!self.$readable) throw newExc(OSError, EBADF);
+  const out: any[] = [];
+  while (self.$pos < self.$len) out.push(textOut(self, readLineBytes(self, -1)));
+  return mkList(out);
+}
+
+function stream_write(self: PyStream, data: any): any {
+  checkOpen(self);
+  if (!self.$writable) throw newExc(OSError, EBADF);
+  if (self.$text) {
+    if (typeof data !== "string") throw typeError(`can't convert '${typeOf(data).$name}' object to str implicitly`);
+    return self.$write(enc.encode(data)) === 0 ? 0 : data.length;
+  }
+  if (typeof data === "string") throw typeError("object with buffer protocol required");
+  return self.$write(bufferOf(data));
+}
+
+function stream_readinto(self: PyStream, buf: any, n?: any): any {
+  checkOpen(self);
+  const target = bufferOf(buf);
+  const want = n === undefined || n === None ? target.length : Math.min(toIndex(n), target.length);
+  const got = self.$read(want);
+  target.set(got);
+  return got.length;
+}
+
+function stream_seek(self: PyStream, offset: any, whence?: any): any {
+  checkOpen(self);
+  const off = toIndex(offset);
+  const w = whence === undefined ? 0 : toIndex(whence);
+  let pos = w === 0 ? off : w === 1 ? self.$pos + off : w === 2 ? self.$len + off : -1;
+  if (w < 0 || w > 2) throw newExc(OSError, EINVAL);
+  if (pos < 0) pos = 0;
+  self.$pos = pos;
+  return pos;
+}
+
+function stream_flush(self: PyStream): any {
+  checkOpen(self);
+  if (self.$path !== null && self.$dirty) {
+    try {
+      host.fs!.writeFile(self.$path, self.$buf.subarray(0, self.$len), false);
+    } catch (e) {
+      if (e instanceof HostError) throw newExc(OSError, e.errno);
+      throw e;
+    }
+    self.$dirty = false;
+  }
+  return None;
+}
+
+function stream_close(self: PyStream): any {
+  if (self.$closed) return None;
+  stream_flush(self);
+  self.$closed = true;
+  return None;
+}
+
+function stream_getvalue(self: PyStream): any {
+  checkOpen(self);
+  return textOut(self, self.$buf.slice(0, self.$len));
+}
+
+function stream_next(self: PyStream): any {
+  const line = stream_readline(self);
+  if ((typeof line === "string" && line === "") || (typeof line !== "string" && bufferOf(line).length === 0)) {
+    throw newExc(typeOf(newExc(OSError)).$mro[0] === OSError ? StopIterationT() : StopIterationT());
+  }
+  return line;
+}
+import { StopIteration } from "../runtime/exceptions.ts";
+function StopIterationT(): PyType {
+  return StopIteration;
+}
+
+const streamMethods = {
+  read: builtin("read", stream_read),
+  readline: builtin("readline", stream_readline),
+  readlines: builtin("readlines", stream_readlines),
+  readinto: builtin("readinto", stream_readinto),
+  write: builtin("write", stream_write),
+  seek: builtin("seek", stream_seek),
+  tell: builtin("tell", (self: PyStream) => (checkOpen(self), self.$pos)),
+  flush: builtin("flush", stream_flush),
+  close: builtin("close", stream_close),
+  __enter__: builtin("__enter__", (self: any) => self),
+  __exit__: builtin("__exit__", (self: PyStream) => stream_close(self)),
+  __iter__: builtin("__iter__", (self: any) => self),
+  __next__: builtin("__next__", stream_next),
+  __del__: builtin("__del__", stream_close),
+};
+
+// ---------------------------------------------------------------- StringIO / BytesIO
+
+export const iobaseType = defineBuiltinType("IOBase", Object.create(PyObject.prototype));
+iobaseType.$new = (cls: PyType) => Object.create(cls.$proto);
+(iobaseType.$proto as any).$attrsOk = true;
+
+function initial(s: PyStream, v: any): void {
+  if (v === undefined || v === None) return;
+  if (typeof v === "number") {
+    s.$ensure(v);
+    return;
+  }
+  const b = s.$text ? enc.encode(str(v)) : bufferOf(v);
+  s.$write(b);
+  s.$pos = 0;
+  s.$dirty = false;
+}
+
+/** The common base of every stream type here (holds the `$` methods of PyStream). */
+const streamBaseType = defineBuiltinType("stream", PyStream.prototype);
+
+function defineStream(name: string, text: boolean): PyType {
+  const proto = Object.create(PyStream.prototype);
+  const t = defineBuiltinType(name, proto, streamBaseType);
+  t.$new = (cls: PyType, args: any[]) => {
+    const s: PyStream = new PyStream();
+    Object.setPrototypeOf(s, cls.$proto);
+    s.$text = text;
+    if (text && args[0] !== undefined && typeof args[0] !== "string" && args[0] !== None && typeof args[0] !== "number")
+      throw typeError("can't convert to str implicitly");
+    initial(s, args[0]);
+    return s;
+  };
+  addMethods(t, { ...streamMethods, getvalue: builtin("getvalue", stream_getvalue) });
+  return t;
+}
+
+export const stringIOType = defineStream("StringIO", true);
+export const bytesIOType = defineStream("BytesIO", false);
+export const textIOWrapperType = defineStream("TextIOWrapper", true);
+export const fileIOType = defineStream("FileIO", false);
+
+// ---------------------------------------------------------------- open()
+
+function modeFlags(mode: string) {
+  let read = false, write = false, append = false, truncate = false, plus = false, binary = false, create = false;
+  for (const c of mode) {
+    if (c === "r") read = true;
+    else if (c === "w") (write = true), (truncate = true), (create = true);
+    else if (c === "a") (write = true), (append = true), (create = true);
+    else if (c === "x") (write = true), (create = true);
+    else if (c === "+") plus = true;
+    else if (c === "b") binary = true;
+    else if (c === "t") binary = false;
+    else throw valueError("invalid mode");
+  }
+  if (plus) read = write = true;
+  return { read, write, append, truncate, binary, create };
+}
+
+export function builtinOpen(file: any, mode: any = "r"): PyStream {
+  if (typeof file !== "string") throw typeError("expected str for file name");
+  if (typeof mode !== "string") mode = str(mode);
+  const f = modeFlags(mode);
+  const fs = host.fs;
+  if (fs === null) throw newExc(OSError, 19 /* ENODEV */);
+  const st = fs.stat(file);
+  if (st !== null && st.isDir) throw newExc(OSError, 21 /* EISDIR */);
+  if (st === null && !f.create) throw newExc(OSError, 2 /* ENOENT */);
+  const s = new PyStream();
+  Object.setPrototypeOf(s, (f.binary ? fileIOType : textIOWrapperType).$proto);
+  s.$text = !f.binary;
+  s.$path = file;
+  s.$readable = f.read;
+  s.$writable = f.write;
+  s.$append = f.append;
+  if (st !== null && !f.truncate) {
+    const data = fs.readFile(file);
+    if (data !== null) {
+      s.$write(data);
+      s.$pos = f.append ? s.$len : 0;
+    }
+    s.$dirty = false;
+  } else {
+    s.$dirty = true;
+    stream_flush(s); // create or truncate now, as a real open() does
+  }
+  return s;
+}
+(builtinOpen as any).$sig = {
+  names: ["file", "mode", "buffering", "encoding"], posonly: 0, defaults: ["r", -1, None],
+  kwonly: [], kwDefaults: [], varargs: false, varkw: false,
+} satisfies FunctionSig;
+
+export function makeModule(): Record<string, any> {
+  return {
+    open: builtin("open", builtinOpen),
+    IOBase: iobaseType,
+    StringIO: stringIOType,
+    BytesIO: bytesIOType,
+  };
+}
+
+void callMethod;
+void isSubtype;
