@@ -128,11 +128,27 @@ export class Codegen extends StmtGen {
 
   /** Applies decorators bottom-up; each decorator expression was evaluated first, in order. */
   private decorate(decorators: readonly A.Expr[], value: string): string {
+    decorators = decorators.filter((d) => !this.isCodeEmitterDecorator(d));
     if (decorators.length === 0) return value;
     const ds = decorators.map((d) => this.expr(d));
     let out = value;
     for (let i = ds.length - 1; i >= 0; i--) out = this.directCall(ds[i], [out]);
     return out;
+  }
+
+  /**
+   * MicroPython's compile-time decorators `@micropython.bytecode/native/viper` choose a code
+   * emitter; here every function is compiled to JS, so they are dropped.
+   */
+  private isCodeEmitterDecorator(d: A.Expr): boolean {
+    if (d.kind !== "Attribute" || d.value.kind !== "Name" || d.value.id !== "micropython") {
+      if (d.kind === "Attribute" && d.value.kind === "Attribute" && d.value.value.kind === "Name" && d.value.value.id === "micropython") {
+        throw this.error("invalid micropython decorator", d.loc);
+      }
+      return false;
+    }
+    if (d.attr === "bytecode" || d.attr === "native" || d.attr === "viper") return true;
+    throw this.error("invalid micropython decorator", d.loc);
   }
 
   /** The `$mkFunction(...)` expression for a def or lambda; defaults are evaluated here. */

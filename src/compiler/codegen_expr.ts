@@ -146,8 +146,13 @@ export abstract class ExprGen {
 
   // ------------------------------------------------------------ names
 
+  /** MicroPython's compile-time constants (`X = const(1)`): name → JS literal. */
+  readonly mpConsts = new Map<string, string>();
+
   /** JS expression reading Python name `id` in the current scope. */
   loadName(id: string): string {
+    const k = this.mpConsts.get(id);
+    if (k !== undefined) return k;
     const s = this.ctx.scope;
     switch (s.resolve(id)) {
       case "local":
@@ -623,7 +628,7 @@ export abstract class ExprGen {
   }
 
   private tuple(e: A.TupleExpr): string {
-    if (e.elts.length > 0 && e.elts.every(isConstant)) {
+    if (e.elts.length > 0 && e.elts.every((x) => isConstant(x) || (x.kind === "Name" && this.mpConsts.has(x.id)))) {
       return this.hoist(`${this.h("mkTuple")}([${e.elts.map((x) => this.expr(x)).join(", ")}])`);
     }
     return `${this.h("mkTuple")}(${this.array(e.elts)})`;
@@ -654,6 +659,61 @@ export abstract class ExprGen {
     const constant = [e.lower, e.upper, e.step].every((x) => x === null || isConstant(x));
     return constant ? this.hoist(code) : code;
   }
+}
+
+// ---------------------------------------------------------------- MicroPython's const()
+
+/** Folds the argument of `const(...)` (ints, strings, floats, tuples, earlier consts), or null. */
+export function foldConst(e: A.Expr, consts: Map<string, A.ConstantValue>): A.ConstantValue | null {
+  switch (e.kind) {
+    case "Constant":
+      return e.value;
+    case "Name":
+      return consts.get(e.id) ?? null;
+    case "UnaryOp": {
+      const v = foldConst(e.operand, consts);
+      if (v === null || v.type !== "int") return null;
+      const x = BigInt(v.value);
+      const r = e.op === "-" ? -x : e.op === "+" ? x : e.op === "~" ? ~x : null;
+      return r === null ? null : intValue(r);
+    }
+    case "BinOp": {
+      const a = foldConst(e.left, consts), b = foldConst(e.right, consts);
+      if (a === null || b === null || a.type !== "int" || b.type !== "int") return null;
+      const r = foldIntOp(e.op, BigInt(a.value), BigInt(b.value));
+      return r === null ? null : intValue(r);
+    }
+    default:
+      return null;
+  }
+}
+
+function foldIntOp(op: A.BinaryOperator, x: bigint, y: bigint): bigint | null {
+  switch (op) {
+    case "+": return x + y;
+    case "-": return x - y;
+    case "*": return x * y;
+    case "&": return x & y;
+    case "|": return x | y;
+    case "^": return x ^ y;
+    case "<<": return y < 0n ? null : x << y;
+    case ">>": return y < 0n ? null : x >> y;
+    case "**": return y < 0n ? null : x ** y;
+    case "//":
+    case "%": {
+      if (y === 0n) return null;
+      let q = x / y;
+      if ((x % y !== 0n) && ((x < 0n) !== (y < 0n))) q -= 1n;
+      return op === "//" ? q : x - q * y;
+    }
+    default:
+      return null;
+  }
+}
+
+function intValue(r: bigint): A.ConstantValue {
+  const n = Number(r);
+  return { type: "int", value: Number.isSafeInteger(n) ? n : r };
 }
 
 // ---------------------------------------------------------------- small helpers

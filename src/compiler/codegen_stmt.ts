@@ -8,7 +8,7 @@
 import type * as A from "./ast.ts";
 import { assertNever } from "./ast.ts";
 import { jsString, mangle, isSimple } from "./emitter.ts";
-import { ExprGen, BINOP_HELPER } from "./codegen_expr.ts";
+import { ExprGen, BINOP_HELPER, foldConst } from "./codegen_expr.ts";
 
 export type Mode = "exec" | "eval" | "single";
 
@@ -125,9 +125,42 @@ export abstract class StmtGen extends ExprGen {
 
   // ------------------------------------------------------------ assignment
 
+  /** Values of MicroPython constants, for folding later const() arguments. */
+  private readonly constValues = new Map<string, A.ConstantValue>();
+
+  /**
+   * MicroPython's `NAME = const(value)`: the name becomes a compile-time constant (replaced by
+   * its value wherever it is read); a name starting with `_` is not stored at all.
+   */
+  private constAssign(t: A.Name, v: A.Call): boolean {
+    if (v.func.kind !== "Name" || v.func.id !== "const" || v.args.length !== 1 || v.keywords.length > 0) return false;
+    if (this.mpConsts.has(t.id)) throw this.error("can't assign to expression", t.loc);
+    const arg = v.args[0];
+    const c = foldConst(arg, this.constValues);
+    let code: string;
+    if (c !== null) {
+      this.constValues.set(t.id, c);
+      code = this.constant(c);
+    } else if (arg.kind === "Tuple" && arg.elts.every((e) => this.isConstTuplePart(e))) {
+      code = this.hoist(`${this.h("mkTuple")}([${arg.elts.map((e) => this.expr(e)).join(", ")}])`);
+    } else {
+      throw this.error("not a constant", v.loc);
+    }
+    if (!t.id.startsWith("_")) this.emit(`${this.storeName(t.id, code)};`);
+    this.mpConsts.set(t.id, code);
+    return true;
+  }
+
+  private isConstTuplePart(e: A.Expr): boolean {
+    if (foldConst(e, this.constValues) !== null) return true;
+    if (e.kind === "Name") return this.mpConsts.has(e.id);
+    return e.kind === "Tuple" && e.elts.every((x) => this.isConstTuplePart(x));
+  }
+
   private assign(targets: readonly A.Expr[], valueE: A.Expr): void {
     if (targets.length === 1) {
       const t = targets[0];
+      if (t.kind === "Name" && valueE.kind === "Call" && this.constAssign(t, valueE)) return;
       if (t.kind === "Name") {
         this.emit(`${this.storeName(t.id, this.expr(valueE))};`);
         return;

@@ -24,11 +24,6 @@ export function initRuntime(): void {
   const b = makeBuiltins();
   setBuiltins(b);
   registerBuiltinModule("sys", sys.makeModule);
-  registerBuiltinModule("builtins", () => {
-    const out: Record<string, any> = {};
-    for (const k of Object.keys(b)) out[k] = b[k];
-    return out;
-  });
   for (const [name, factory] of builtinModules) registerBuiltinModule(name, factory);
   importHooks.runModule = (source, file, globals) => {
     runSource(source, file, "exec", globals);

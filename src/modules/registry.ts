@@ -19,6 +19,9 @@ import { makeModule as weakrefModule } from "./weakref.ts";
 import { makeModule as randomModule } from "./random.ts";
 import { makeModule as heapqModule } from "./heapq.ts";
 import { makeModule as platformModule } from "./platform.ts";
+import { makeModule as framebufModule } from "./framebuf.ts";
+import { makeModule as hashlibModule } from "./hashlib.ts";
+import { makeModule as uctypesModule } from "./uctypes.ts";
 
 export const builtinModules: [string, () => Record<string, any>][] = [
   ["sys", sysModule],
@@ -40,4 +43,7 @@ export const builtinModules: [string, () => Record<string, any>][] = [
   ["random", randomModule],
   ["heapq", heapqModule],
   ["platform", platformModule],
+  ["framebuf", framebufModule],
+  ["hashlib", hashlibModule],
+  ["uctypes", uctypesModule],
 ];

@@ -117,6 +117,13 @@ function importOne(fullname: string, parent: PyModule | null): PyModule {
   const leaf = fullname.slice(fullname.lastIndexOf(".") + 1);
   let dirs: string[];
   if (parent === null) {
+    if (fullname === "builtins") {
+      // The module shares the namespace every module's globals fall back to, so
+      // `builtins.abs = f` changes what `abs` means everywhere, as in MicroPython.
+      const m = new PyModule("builtins", builtinsNs);
+      sysModules.$t.set(fullname, m);
+      return m;
+    }
     const factory = factories.get(fullname);
     // MicroPython: built-in modules win unless a file of that name exists on the path first?
     // The unix port checks built-ins first for names it has (except when overridden by `.`).

@@ -147,10 +147,19 @@ export function awaitable(x: any): Iterator<any, any, any> & Iterable<any> {
 class PyIterDelegate {
   constructor(private it: any) {}
   next(v?: any): IteratorResult<any> {
-    let r: any;
-    if (v === undefined || v === None) r = iterNext(this.it);
-    else r = callMethod(this.it, "send", [v], null);
-    return r === STOP ? { done: true, value: None } : { done: false, value: r };
+    const it = this.it;
+    // Builtin iterators end with STOP (no value); Python ones raise StopIteration(value).
+    if ((v === undefined || v === None) && it.$next !== undefined) {
+      const r = it.$next();
+      return r === STOP ? { done: true, value: None } : { done: false, value: r };
+    }
+    try {
+      const r = v === undefined || v === None ? callMethod(it, "__next__", [], null) : callMethod(it, "send", [v], null);
+      return { done: false, value: r };
+    } catch (err) {
+      if (isPyException(err) && isSubtype(typeOf(err), StopIteration)) return { done: true, value: stopValue(err) };
+      throw err;
+    }
   }
   throw(e: any): IteratorResult<any> {
     const t = typeOf(this.it).$proto.throw;

@@ -106,7 +106,8 @@ export const boolType = defineBuiltinType("bool", Object.create(intType.$proto),
 export const strType = defineBuiltinType("str", Object.create(objectProto));
 /** Python functions (compiled) and builtin functions are both JS functions. */
 export const functionType = defineBuiltinType("function", Object.create(objectProto));
-export const builtinFunctionType = defineBuiltinType("builtin_function_or_method", Object.create(objectProto));
+// MicroPython names builtin functions' type "function" too.
+export const builtinFunctionType = defineBuiltinType("function", Object.create(objectProto));
 
 /**
  * Creates a builtin type over `proto` (a JS class prototype or a fresh object). The prototype
