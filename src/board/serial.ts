@@ -96,7 +96,7 @@ export class BoardSerial {
 
   /** Text out with `\n` sent as `\r\n` (mp_hal_stdout_tx_strn_cooked). */
   writeCooked(s: string): void {
-    this.writeBytes(enc.encode(s.indexOf("\n") < 0 ? s : s.replace(/\r?\n/g, "\r\n")));
+    this.writeBytes(enc.encode(s.indexOf("\n") < 0 ? s : s.replace(/\n/g, "\r\n")));
   }
 
   /** Protocol text, sent as is (latin-1: every char is one byte). */

@@ -497,7 +497,7 @@ export abstract class ExprGen {
     this.ctx.release(vt, ot);
     const pre = va === v ? "" : `${va}; `;
     if (ExprGen.slowAttr(name)) return `${pre}${sa}(${oa}, ${jsString(name)}, ${v});`;
-    return `${pre}if (${member(oa)}.$setOk === true && typeof ${v} !== "function") ${o}.${name} = ${v}; else ${sa}(${o}, ${jsString(name)}, ${v});`;
+    return `${pre}if (${member(oa)}.$setOk === true && typeof ${v} !== "function") ${member(o)}.${name} = ${v}; else ${sa}(${o}, ${jsString(name)}, ${v});`;
   }
 
   protected tempFor(code: string): [string, string, string] {

@@ -22,6 +22,8 @@ print(2**60 == 2.0**60, 2**60 < 2.0**61, 1 == 1.0, 3 > 2.5)
 print(abs(-5), abs(-(2**70)), int(-0.0), -0)
 for v in (0, 1, -1, 255, 2**70):
     print(v.bit_length() if hasattr(v, "bit_length") else None)
+# MicroPython's message is "divide by zero" (CPython: "integer division or modulo by zero");
+# the .exp file has MicroPython's wording.
 try:
     1 // 0
 except ZeroDivisionError as e:

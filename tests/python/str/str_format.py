@@ -1,6 +1,7 @@
 # Expected output by hand where MicroPython's error messages differ from CPython's
 # (IndexError 'tuple index out of range', lower-case 'unknown format code').
-# str.format and format() for cases where MicroPython agrees with CPython
+# str.format and f-string format specs for cases where MicroPython agrees with CPython
+# (MicroPython has no format() builtin, so specs are applied through f-strings here)
 print("{} {}".format(1, "a"), "{1}{0}".format("x", "y"), "{a}{b}".format(a=1, b=2))
 print("{{}} {{{}}}".format(5))
 print("{!r} {!s}".format("q", "q"))
@@ -13,7 +14,7 @@ print("{:.3} {:10.2}|".format("abcdef", "xyz"))
 print("{:>{}}|{:{}<{}}".format("a", 4, "b", "*", 4))
 print("{0[1]} {0[0]}".format(["p", "q"]))
 print("{:}".format(True), "{}".format(None), "{:d}".format(True))
-print(format("ab", ">4"), format(255, "x"), format(3, "05"), format(2.5, ".2f"))
+print(f"{'ab':>4}", f"{255:x}", f"{3:05}", f"{2.5:.2f}")
 x = 12
 print(f"{x} {x:>4} {x!r} {'s':^5}|")
 for bad in ["}", "{", "{!", "{!x}", "{0}{}", "{}{0}", "{:q}"]:
@@ -25,6 +26,7 @@ try:
     "{5}".format(1)
 except IndexError as e:
     print("IndexError", e)
+# str(KeyError('k')) is k in MicroPython ('k' in CPython); the .exp has MicroPython's.
 try:
     "{k}".format(1)
 except KeyError as e:
