@@ -68,13 +68,21 @@ function sha1Block(h: Int32Array, b: Uint8Array, p: number, w: Int32Array): void
   loadBE(w, b, p);
   for (let i = 16; i < 80; i++) w[i] = rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
   let a = h[0], bb = h[1], c = h[2], d = h[3], e = h[4];
-  for (let i = 0; i < 80; i++) {
-    let f: number, k: number;
-    if (i < 20) { f = (bb & c) | (~bb & d); k = 0x5a827999; }
-    else if (i < 40) { f = bb ^ c ^ d; k = 0x6ed9eba1; }
-    else if (i < 60) { f = (bb & c) | (bb & d) | (c & d); k = 0x8f1bbcdc; }
-    else { f = bb ^ c ^ d; k = 0xca62c1d6; }
-    const t = (rotl(a, 5) + f + e + k + w[i]) | 0;
+  // Four rounds of 20 steps, each with its own mixing function (one loop each: no branches).
+  for (let i = 0; i < 20; i++) {
+    const t = (rotl(a, 5) + ((bb & c) | (~bb & d)) + e + 0x5a827999 + w[i]) | 0;
+    e = d; d = c; c = rotl(bb, 30); bb = a; a = t;
+  }
+  for (let i = 20; i < 40; i++) {
+    const t = (rotl(a, 5) + (bb ^ c ^ d) + e + 0x6ed9eba1 + w[i]) | 0;
+    e = d; d = c; c = rotl(bb, 30); bb = a; a = t;
+  }
+  for (let i = 40; i < 60; i++) {
+    const t = (rotl(a, 5) + ((bb & c) | (bb & d) | (c & d)) + e + 0x8f1bbcdc + w[i]) | 0;
+    e = d; d = c; c = rotl(bb, 30); bb = a; a = t;
+  }
+  for (let i = 60; i < 80; i++) {
+    const t = (rotl(a, 5) + (bb ^ c ^ d) + e + 0xca62c1d6 + w[i]) | 0;
     e = d; d = c; c = rotl(bb, 30); bb = a; a = t;
   }
   h[0] += a; h[1] += bb; h[2] += c; h[3] += d; h[4] += e;

@@ -19,9 +19,14 @@ import { makeModule as weakrefModule } from "./weakref.ts";
 import { makeModule as randomModule } from "./random.ts";
 import { makeModule as heapqModule } from "./heapq.ts";
 import { makeModule as platformModule } from "./platform.ts";
+import { makeModule as selectModule } from "./select.ts";
+import { makeModule as asyncioModule, makeCoreModule as asyncioCoreModule } from "./asyncio/index.ts";
 import { makeModule as framebufModule } from "./framebuf.ts";
 import { makeModule as hashlibModule } from "./hashlib.ts";
+import { makeModule as deflateModule } from "./deflate.ts";
+import { makeModule as marshalModule } from "./marshal.ts";
 import { makeModule as uctypesModule } from "./uctypes.ts";
+import { makeModule as vfsModule } from "./vfs.ts";
 
 export const builtinModules: [string, () => Record<string, any>][] = [
   ["sys", sysModule],
@@ -43,7 +48,13 @@ export const builtinModules: [string, () => Record<string, any>][] = [
   ["random", randomModule],
   ["heapq", heapqModule],
   ["platform", platformModule],
+  ["select", selectModule],
+  ["asyncio", asyncioModule],
+  ["_asyncio", asyncioCoreModule],
   ["framebuf", framebufModule],
   ["hashlib", hashlibModule],
+  ["deflate", deflateModule],
+  ["marshal", marshalModule],
   ["uctypes", uctypesModule],
+  ["vfs", vfsModule],
 ];
