@@ -15,20 +15,31 @@ export interface SerialEvents {
 const enc = new TextEncoder();
 
 export class BoardSerial {
-  private buf = new Uint8Array(0);
+  private buf: Uint8Array = new Uint8Array(0);
   private pos = 0;
 
   constructor(private sh: SharedState, private ev: SerialEvents) {}
 
-  /** Waits until WAKE moves (or ms pass); runs pending work first when the flag is set. */
-  private block(ms: number | undefined): void {
+  /**
+   * Waits until WAKE moves from `w` (or ms pass); runs pending work instead when the flag is
+   * set. Callers read `w` before checking their condition, so no wake-up is lost in between.
+   */
+  private block(w: number, ms: number | undefined): void {
     const c = this.sh.ctl;
-    const w = Atomics.load(c, WAKE);
     if (Atomics.load(c, INTR) !== 0) {
       this.ev.pending();
       return;
     }
     Atomics.wait(c, WAKE, w, ms);
+  }
+
+  /** Waits for input to arrive (or pending work to be done). */
+  private waitInput(): void {
+    for (;;) {
+      const w = Atomics.load(this.sh.ctl, WAKE);
+      if (this.fill()) return;
+      this.block(w, undefined);
+    }
   }
 
   private fill(): boolean {
@@ -48,29 +59,22 @@ export class BoardSerial {
 
   /** mp_hal_stdin_rx_chr: the next input byte, waiting as long as it takes. */
   readByte(): number {
-    while (!this.fill()) {
-      this.flush();
-      this.block(undefined);
-    }
+    if (this.pos >= this.buf.length) this.waitInput();
     return this.buf[this.pos++];
   }
 
   /** Up to n bytes, at least one (blocking). */
   read(n: number): Uint8Array {
-    while (!this.fill()) {
-      this.flush();
-      this.block(undefined);
-    }
+    if (this.pos >= this.buf.length) this.waitInput();
     const end = Math.min(this.buf.length, this.pos + n);
     const out = this.buf.slice(this.pos, end);
     this.pos = end;
     return out;
   }
 
-  /** Waits up to ms for input or an event (used by sleeps); false when time ran out. */
-  waitEvent(ms: number): void {
-    this.flush();
-    this.block(ms);
+  /** Waits up to ms for an event (Ctrl-C, a request) unless WAKE already moved from w (sleeps). */
+  waitEvent(w: number, ms: number): void {
+    this.block(w, ms);
   }
 
   /** Discards everything received so far (what a reset does to a UART's FIFO). */
@@ -85,12 +89,11 @@ export class BoardSerial {
   writeBytes(b: Uint8Array): void {
     let off = 0;
     while (off < b.length) {
+      const w = Atomics.load(this.sh.ctl, WAKE);
       off += this.sh.pushOutput(b, off);
       this.signal();
-      if (off >= b.length) break;
-      // The ring is full: wait for the host to drain it.
-      const w = Atomics.load(this.sh.ctl, WAKE);
-      Atomics.wait(this.sh.ctl, WAKE, w, 50);
+      // When the ring is full, wait for the host to drain it.
+      if (off < b.length) Atomics.wait(this.sh.ctl, WAKE, w, 50);
     }
   }
 
@@ -99,15 +102,17 @@ export class BoardSerial {
     this.writeBytes(enc.encode(s.indexOf("\n") < 0 ? s : s.replace(/\n/g, "\r\n")));
   }
 
+  /** Text sent as UTF-8 without newline translation (the line editor's own output). */
+  writeText(s: string): void {
+    this.writeBytes(enc.encode(s));
+  }
+
   /** Protocol text, sent as is (latin-1: every char is one byte). */
   writeRaw(s: string): void {
     const b = new Uint8Array(s.length);
     for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
     this.writeBytes(b);
   }
-
-  /** Output goes straight to the ring; kept for callers that mark a point where it must be out. */
-  flush(): void {}
 
   private signal(): void {
     if (Atomics.compareExchange(this.sh.ctl, OUT_SIGNAL, 0, 1) === 0) this.ev.post({ type: "output" });

@@ -48,10 +48,20 @@ export class FolderBackend implements VfsBackend {
     }
   }
 
+  /** lstat of a board path; null when it or any directory on the way is missing or a link. */
   private lstat(p: string): fs.Stats | null {
+    let host = this.root;
+    let st: fs.Stats | null = null;
     try {
-      const st = fs.lstatSync(this.host(p));
-      return st.isSymbolicLink() ? null : st;
+      st = fs.lstatSync(host);
+      for (const part of p.split("/")) {
+        if (part === "") continue;
+        if (!st.isDirectory()) return null;
+        host = nodePath.join(host, part);
+        st = fs.lstatSync(host);
+        if (st.isSymbolicLink()) return null;
+      }
+      return st;
     } catch {
       return null;
     }

@@ -8,6 +8,7 @@ import { makeNodeHost, stdoutBuf } from "./node_host.ts";
 import { initRuntime, runMain, runRepl, exitCodeOf } from "../modules/index.ts";
 import { sysPath, importName } from "../runtime/import.ts";
 import { sysArgv, runAtexit } from "../modules/sys.ts";
+import { boardMain } from "./board_main.ts";
 
 const usage = `usage: upy [<opts>] [-X <implopt>] [-c <command> | -m <module> | <filename>]
 Options:
@@ -31,7 +32,8 @@ function setPath(scriptDir: string | null): void {
   sysPath.$a = entries;
 }
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
+  if (argv[0] === "board") return boardMain(argv.slice(1));
   setHost(makeNodeHost());
   initRuntime();
   let inspect = false;
@@ -93,12 +95,15 @@ function main(argv: string[]): number {
   return code;
 }
 
-let code: number;
+let code = 0;
+let pending: Promise<number> | null = null;
 try {
-  code = main(process.argv.slice(2));
-  code = exitCodeOf(() => runAtexit()) || code;
+  const ret = main(process.argv.slice(2));
+  if (typeof ret === "number") code = exitCodeOf(() => runAtexit()) || ret;
+  else pending = ret; // `upy board` runs until its session ends
 } finally {
   stdoutBuf.flush();
 }
 void host;
-process.exitCode = code;
+if (pending === null) process.exitCode = code;
+else pending.then((c) => process.exit(c));

@@ -7,7 +7,8 @@
 //   scheduled  callbacks queued by schedule(), run by runScheduled() at the next check point
 
 import { PyObject, PyType, defineBuiltinType, addMethods, builtin, None } from "../runtime/object.ts";
-import { runtimeError, newExc, ValueError, typeError } from "../runtime/exceptions.ts";
+import { runtimeError, newExc, ValueError, typeError, toPyExc } from "../runtime/exceptions.ts";
+import { formatException } from "../runtime/printexc.ts";
 import { getBufferOrNull, getBuffer, getWritableBuffer } from "../runtime/buffer.ts";
 import { mkBytes } from "../runtime/types/bytes.ts";
 import { PyFloat } from "../runtime/types/float.ts";
@@ -45,12 +46,20 @@ export function runScheduled(): void {
   if (schedRunning) return;
   schedRunning = true;
   try {
-    while (scheduled.length > 0) {
+    // At most one Python callback per check, as MicroPython's scheduler does: a callback that
+    // schedules itself again runs at the next check point, not in a loop here.
+    if (scheduled.length > 0) {
       const [f, arg] = scheduled.shift()!;
-      call(f, [arg], null);
+      try {
+        call(f, [arg], null);
+      } catch (e) {
+        // Like mp_call_function_1_protected: the exception is printed, the program goes on.
+        host.write(1, formatException(toPyExc(e)));
+      }
     }
   } finally {
     schedRunning = false;
+    if (scheduled.length > 0) RT.intr[0] = 1;
   }
 }
 

@@ -58,7 +58,6 @@ function defExc(name: string, base: PyType): PyType {
 
 export const CancelledError = defExc("CancelledError", baseExceptionType);
 export const TimeoutError = defExc("TimeoutError", Exception);
-void exceptionTypes;
 
 /** A StopIteration carrying a task's result, without the cost of a traceback capture. */
 function mkStop(v: any): PyBaseException {
@@ -189,13 +188,13 @@ function heapDelete(heap: PyTask | null, node: PyTask): PyTask | null {
 export class PyTaskQueue extends PyObject {
   $heap: PyTask | null = null;
 
-  push(t: PyTask, key?: number): void {
+  $push(t: PyTask, key?: number): void {
     t.$data = None;
     t.$key = key === undefined ? ticks() : key;
     this.$heap = meld(t, this.$heap);
   }
 
-  pop(): PyTask {
+  $pop(): PyTask {
     const h = this.$heap;
     if (h === null) throw newExc(IndexError, "empty heap");
     this.$heap = pairing(h.$phChild);
@@ -203,7 +202,7 @@ export class PyTaskQueue extends PyObject {
     return h;
   }
 
-  remove(t: PyTask): void {
+  $remove(t: PyTask): void {
     this.$heap = heapDelete(this.$heap, t);
   }
 }
@@ -218,12 +217,12 @@ function asTask(x: any): PyTask {
 addMethods(taskQueueType, {
   peek: builtin("peek", (self: PyTaskQueue) => self.$heap ?? None),
   push: builtin("push", (self: PyTaskQueue, t: any, key?: any) => {
-    self.push(asTask(t), key === undefined ? undefined : Number(key));
+    self.$push(asTask(t), key === undefined ? undefined : Number(key));
     return None;
   }),
-  pop: builtin("pop", (self: PyTaskQueue) => self.pop()),
+  pop: builtin("pop", (self: PyTaskQueue) => self.$pop()),
   remove: builtin("remove", (self: PyTaskQueue, t: any) => {
-    self.remove(asTask(t));
+    self.$remove(asTask(t));
     return None;
   }),
 });
@@ -261,14 +260,14 @@ export function taskCancel(t: PyTask): boolean {
   while (t.$data instanceof PyTask) t = t.$data;
   const d = t.$data;
   if (d instanceof PyTaskQueue || d instanceof PyIOQueue) {
-    d.remove(t);
-    sched.queue.push(t);
+    d.$remove(t);
+    sched.queue.$push(t);
   } else if (d !== None && hasRemove(d)) {
     callMethod(d, "remove", [t], null);
-    sched.queue.push(t);
+    sched.queue.$push(t);
   } else if (ticksDiff(t.$key, ticks()) > 0) {
-    sched.queue.remove(t);
-    sched.queue.push(t);
+    sched.queue.$remove(t);
+    sched.queue.$push(t);
   }
   t.$data = CancelledError;
   return true;
@@ -288,7 +287,7 @@ function* awaitTask(t: PyTask): Generator<any, any, any> {
   else if (!(s instanceof PyTaskQueue)) throw newExc(RuntimeError, "can't wait");
   while (!isDone(t)) {
     const cur = sched.cur as PyTask;
-    (t.$state as PyTaskQueue).push(cur);
+    (t.$state as PyTaskQueue).$push(cur);
     cur.$data = t;
     yield None;
   }
@@ -355,7 +354,7 @@ export class PyIOQueue extends PyObject {
     this.$poller.remove(s);
   }
 
-  remove(t: PyTask): void {
+  $remove(t: PyTask): void {
     for (const [s, e] of [...this.$map]) if (e[0] === t || e[1] === t) this.dequeue(s);
   }
 
@@ -372,11 +371,11 @@ export class PyIOQueue extends PyObject {
       const ev = pe === undefined ? 0 : pe.revents;
       if (ev === 0) continue;
       if (ev & ~POLLOUT && e[0] !== null) {
-        sched.queue.push(e[0]);
+        sched.queue.$push(e[0]);
         e[0] = null;
       }
       if (ev & ~POLLIN && e[1] !== null) {
-        sched.queue.push(e[1]);
+        sched.queue.$push(e[1]);
         e[1] = null;
       }
       if (e[0] === null && e[1] === null) this.dequeue(s);
@@ -395,7 +394,7 @@ addMethods(ioQueueType, {
     return None;
   }),
   remove: builtin("remove", (self: PyIOQueue, t: any) => {
-    self.remove(asTask(t));
+    self.$remove(asTask(t));
     return None;
   }),
 });
@@ -423,7 +422,7 @@ export function createTask(coro: any): PyTask {
     throw typeError("coroutine expected");
   }
   const t = new PyTask(coro);
-  sched.queue.push(t);
+  sched.queue.$push(t);
   return t;
 }
 
@@ -481,7 +480,7 @@ function waitForReady(main: PyTask | null): boolean {
 export function runUntilComplete(main: PyTask | null): any {
   for (;;) {
     if (!waitForReady(main)) return None;
-    const t = sched.queue.pop();
+    const t = sched.queue.$pop();
     sched.cur = t;
     const exc = t.$data;
     let er: PyBaseException | null;
@@ -522,7 +521,7 @@ function finishTask(t: PyTask, er: PyBaseException, exc: any, main: PyTask | nul
     } else {
       const q = s as PyTaskQueue;
       while (q.$heap !== null) {
-        sched.queue.push(q.pop());
+        sched.queue.$push(q.$pop());
         awaited = true;
       }
       t.$state = false;
@@ -530,7 +529,7 @@ function finishTask(t: PyTask, er: PyBaseException, exc: any, main: PyTask | nul
     if (!awaited && !isStop && !isSubtype(typeOf(er), CancelledError)) {
       // Nobody has retrieved this exception yet: run the task once more later to report it,
       // unless something awaits it in the meantime.
-      sched.queue.push(t);
+      sched.queue.$push(t);
     }
     t.$data = er;
   } else if (s === None) {
@@ -581,7 +580,7 @@ export function sleepMs(t: number): PyGenerator {
 }
 
 function* sleepBody(key: number): Generator<any, any, any> {
-  sched.queue.push(sched.cur as PyTask, key);
+  sched.queue.$push(sched.cur as PyTask, key);
   yield None;
   return None;
 }
@@ -606,7 +605,7 @@ export function runForever(): any {
 
 export function loopStop(): any {
   if (sched.stopTask !== null) {
-    sched.queue.push(sched.stopTask);
+    sched.queue.$push(sched.stopTask);
     sched.stopTask = null;
   }
   return None;

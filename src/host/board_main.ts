@@ -1,0 +1,109 @@
+// `upy board`: a virtual board on a serial transport.
+//   upy board [--board pico|pico_w|esp32|pyboard] [--fs DIR] [--serial stdio|pty|tcp:PORT]
+//             [--flash-size BYTES] [--clock wall|virtual] [PROJECT_DIR]
+// PROJECT_DIR (e.g. examples/blink): its files are copied onto a fresh in-memory file system,
+// so the board runs its main.py without changing the folder. --fs DIR keeps the board's files
+// in DIR instead (created if missing; every write atomic).
+import * as fs from "node:fs";
+import * as nodePath from "node:path";
+import { createBoard, profiles, type BoardOptions } from "../board/index.ts";
+import type { Transport } from "./transports/types.ts";
+import { StdioTransport } from "./transports/stdio.ts";
+import { TcpTransport } from "./transports/tcp.ts";
+import { PtyTransport } from "./transports/pty.ts";
+
+const usage = `usage: upy board [--board ${Object.keys(profiles).join("|")}] [--fs DIR] [--serial stdio|pty|tcp:PORT]
+                 [--flash-size BYTES] [--clock wall|virtual] [PROJECT_DIR]
+`;
+
+interface Args {
+  opts: BoardOptions;
+  serial: string;
+  project: string | null;
+}
+
+function parseSize(s: string): number {
+  const m = /^(\d+)([kKmM]?)$/.exec(s);
+  if (m === null) throw new Error(`bad size '${s}'`);
+  return Number(m[1]) * (m[2] === "" ? 1 : /k/i.test(m[2]) ? 1024 : 1024 * 1024);
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { opts: {}, serial: "stdio", project: null };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = () => {
+      if (inline !== undefined) return inline;
+      if (i + 1 >= argv.length) throw new Error(`${flag} needs a value`);
+      return argv[++i];
+    };
+    if (flag === "--board") a.opts.board = value();
+    else if (flag === "--fs") a.opts.fs = { dir: nodePath.resolve(value()) };
+    else if (flag === "--serial") a.serial = value();
+    else if (flag === "--flash-size") a.opts.flashSize = parseSize(value());
+    else if (flag === "--clock") a.opts.clock = value() === "virtual" ? "virtual" : "wall";
+    else if (flag === "-h" || flag === "--help") throw new Error("");
+    else if (!flag.startsWith("-") && a.project === null) a.project = flag;
+    else throw new Error(`unknown option '${arg}'`);
+  }
+  return a;
+}
+
+/** The files of a project folder, by board path (hidden files and folders skipped). */
+function projectFiles(dir: string): Record<string, Uint8Array> {
+  const files: Record<string, Uint8Array> = {};
+  const walk = (host: string, board: string) => {
+    for (const e of fs.readdirSync(host, { withFileTypes: true })) {
+      if (e.name.startsWith(".")) continue;
+      const h = nodePath.join(host, e.name);
+      if (e.isDirectory()) walk(h, board + e.name + "/");
+      else if (e.isFile()) files[board + e.name] = new Uint8Array(fs.readFileSync(h));
+    }
+  };
+  walk(dir, "/");
+  return files;
+}
+
+function makeTransport(spec: string): Transport {
+  if (spec === "stdio") return new StdioTransport();
+  if (spec === "pty") return new PtyTransport();
+  const m = /^tcp:(?:([^:]+):)?(\d+)$/.exec(spec);
+  if (m !== null) return new TcpTransport(Number(m[2]), m[1] ?? "127.0.0.1");
+  throw new Error(`unknown serial transport '${spec}' (stdio, pty or tcp:PORT)`);
+}
+
+export async function boardMain(argv: string[]): Promise<number> {
+  let args: Args;
+  let transport: Transport;
+  try {
+    args = parseArgs(argv);
+    transport = makeTransport(args.serial);
+    if (args.opts.board !== undefined && profiles[args.opts.board] === undefined) throw new Error(`unknown board '${args.opts.board}'`);
+    if (args.project !== null) {
+      if (!fs.statSync(args.project, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`no such project folder '${args.project}'`);
+      if (args.opts.fs === undefined) args.opts.files = projectFiles(args.project);
+    }
+  } catch (e) {
+    const msg = (e as Error).message;
+    process.stderr.write((msg === "" ? "" : `upy board: ${msg}\n`) + usage);
+    return msg === "" ? 0 : 2;
+  }
+  const board = createBoard(args.opts);
+  try {
+    await transport.start(board);
+  } catch (e) {
+    process.stderr.write(`upy board: ${(e as Error).message}\n`);
+    await board.stop();
+    return 1;
+  }
+  if (transport instanceof TcpTransport) process.stderr.write(`board ${board.profile.id} on socket://localhost:${transport.port}\n`);
+  if (transport instanceof PtyTransport) process.stderr.write(`board ${board.profile.id} on ${transport.path}\n`);
+  const stop = () => transport.close();
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  await Promise.race([transport.done, board.exited]);
+  transport.close();
+  await board.stop();
+  return 0;
+}
