@@ -67,6 +67,12 @@ describe("emitted code", () => {
   it("is", () => expect(body("def f(a): return a is None")).toContain("(a === $None)"));
   it("float constant hoisted", () => expect(compile("x = 1.5", "<t>", "exec").js).toContain("$c0 = $mkFloat(1.5)"));
   it("reserved word local", () => expect(body("def f(this): return this")).toContain("return this$;"));
+  it("genexp is an iterator object", () => expect(body("def f(a): return sum(x for x in a)")).toContain("$mkGenExpr(function ($i0) {"));
+  it("genexp with a capturing lambda keeps the generator", () => expect(body("def f(a): return list(lambda: x for x in a)")).toContain("$mkGen("));
+  it("for over list by index", () => expect(body("def f(a):\n  for x in a: pass")).toContain("$seqOf($t0) === null ? $getIter($t0) : null"));
+  it("float tree unboxed", () => expect(body("def f(x, y): return x * x + y / 2.0")).toContain("x.$cls === $floatT && y.$cls === $floatT ? $mkFloat(((x.$v * x.$v) + (y.$v / (2))))"));
+  it("float tree needs pure leaves", () => expect(body("def f(x, g): return x * x + g()")).not.toContain("$floatT"));
+  it("literal attribute store skips the function check", () => expect(body("def f(o): o.x = 5")).toContain("if (o.$setOk === true) o.x = 5;"));
   it("defaults read from $sig", () => expect(body("def f(a=1): return a")).toContain("if (a === undefined) a = $fn.$sig.defaults[0];"));
 });
 
@@ -88,6 +94,9 @@ describe("runs", () => {
   it("missing argument", () => expectOutput("def f(a, b): pass\ntry:\n  f(1)\nexcept TypeError as e:\n  print(e)", "function missing 1 required positional arguments"));
   it("generator", () => expectOutput("def g():\n  x = yield 1\n  yield x\nit = g()\nprint(next(it) if False else it.send(None), it.send(5))", "1 5"));
   it("generator expression", () => expectOutput("g = (x * 2 for x in [1, 2])\nprint(list(g) if False else [v for v in g])", "[2, 4]"));
+  it("for sees appended items", () => expectOutput("l = [1]\nfor x in l:\n  if x < 3: l.append(x + 1)\nprint(l)", "[1, 2, 3]"));
+  it("float tree mixed types", () => expectOutput("def f(a, b): return a * b + a / 4\nprint(f(1.5, 2.0), f(3, 4), f(2, 0.5))", "3.375 12.75 1.5"));
+  it("float tree division by zero", () => expectOutput("def f(a, b): return a * a / b\ntry:\n  f(1.0, 0.0)\nexcept ZeroDivisionError:\n  print('zde')", "zde"));
   it("try/finally order", () => expectOutput("def f():\n  try:\n    return 1\n  finally:\n    print('fin')\nprint(f())", "fin\n1"));
   it("except as unbinds", () => expectOutput("try:\n  raise ValueError(1)\nexcept ValueError as e:\n  print(e)\ntry:\n  e\nexcept NameError:\n  print('gone')", "1\ngone"));
   it("class and super", () => expectOutput("class A:\n  def f(self): return 'A'\nclass B(A):\n  def f(self): return 'B' + super().f()\nprint(B().f())", "BA"));

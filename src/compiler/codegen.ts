@@ -246,8 +246,9 @@ export class Codegen extends StmtGen {
 
   comprehension(e: A.ListComp | A.SetComp | A.DictComp | A.GeneratorExp): string {
     const scope = this.scopeOf(e);
-    const first = `${this.h("getIter")}(${this.expr(e.generators[0].iter)})`;
     const isGen = e.kind === "GeneratorExp";
+    const first = `${this.h(isGen ? "getIter" : "seqIter")}(${this.expr(e.generators[0].iter)})`;
+    if (isGen && isSimpleGenExpr(e, scope)) return this.genExprIter(e, scope, first);
     const ctx = this.withCtx(scope, (c) => {
       c.declLine = c.block.add("", this.line);
       if (!isGen) this.emit("const $r = [];");
@@ -264,12 +265,48 @@ export class Codegen extends StmtGen {
     return `(($i0) => {${body}})(${first})`;
   }
 
+  /**
+   * A generator expression with one `for` clause as an iterator object (runtime/fastiter.ts):
+   * its step function advances the source iterator past the filtered-out items and returns the
+   * next item, or STOP. Its variables are fresh on each step, so no nested scope may capture them.
+   */
+  private genExprIter(e: A.GeneratorExp, scope: Scope, first: string): string {
+    const g = e.generators[0];
+    const ctx = this.withCtx(scope, (c) => {
+      c.declLine = c.block.add("", this.line);
+      const v = c.temp();
+      const loop = g.ifs.length > 0;
+      if (loop) {
+        this.emit("for (;;) {");
+        c.block.depth++;
+      }
+      this.emit(`if ((${v} = ${this.h("iterNext")}($i0)) === ${this.h("STOP")}) return ${this.h("STOP")};`);
+      this.intrCheck();
+      this.assignTo(g.target, v);
+      for (const cond of g.ifs) this.emit(`if (!${this.test(cond)}) continue;`);
+      this.emit(`return ${this.expr(e.elt)};`);
+      if (loop) {
+        c.block.depth--;
+        this.emit("}");
+      }
+      this.finishDecls(c, scope.localNames());
+    });
+    return `${this.h("mkGenExpr")}(function ($i0) {${this.blocks.embed(ctx.block)}}, ${first})`;
+  }
+
   private compLoops(e: A.ListComp | A.SetComp | A.DictComp | A.GeneratorExp, k: number, it: string): void {
     const g = e.generators[k];
     if (g.isAsync) throw this.error("async comprehensions are not supported", g.loc);
-    const v = this.ctx.temp();
-    if (k > 0) this.emit(`${it} = ${this.h("getIter")}(${this.expr(g.iter)});`);
-    this.emit(`for (; (${v} = ${this.h("iterNext")}(${it})) !== ${this.h("STOP")}; ) {`);
+    let v: string;
+    if (e.kind === "GeneratorExp") {
+      // A generator's first iterable is an iterator (getIter ran when it was created).
+      v = this.ctx.temp();
+      if (k > 0) this.emit(`${it} = ${this.h("getIter")}(${this.expr(g.iter)});`);
+      this.emit(`for (; (${v} = ${this.h("iterNext")}(${it})) !== ${this.h("STOP")}; ) {`);
+    } else {
+      if (k > 0) this.emit(`${it} = ${this.expr(g.iter)};`);
+      v = this.seqLoopHead(it, k === 0 ? "seqIter" : null);
+    }
     this.indented(() => {
       this.intrCheck();
       this.assignTo(g.target, v);
@@ -289,6 +326,11 @@ export class Codegen extends StmtGen {
     });
     this.emit("}");
   }
+}
+
+/** Can this generator expression be an iterator object (see genExprIter)? */
+function isSimpleGenExpr(e: A.GeneratorExp, scope: Scope): boolean {
+  return e.generators.length === 1 && !e.generators[0].isAsync && !scope.hasAwait && scope.children.length === 0;
 }
 
 function headerLine(text: string): Line {

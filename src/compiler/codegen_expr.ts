@@ -12,6 +12,7 @@ import { assertNever } from "./ast.ts";
 import { CompileError } from "./errors.ts";
 import { Block, BlockTable, type Line, jsString, jsKey, isSimple, mangle } from "./emitter.ts";
 import type { Scope, ScopeInfo, ScopeNode } from "./scope.ts";
+import { floatTree, type FloatTreeHost } from "./floattree.ts";
 
 /** Largest safe integer: int results within ±MAX stay JS numbers. */
 const MAX = "9007199254740991";
@@ -206,7 +207,7 @@ export abstract class ExprGen {
       case "FormattedValue":
         return this.formattedValue(e);
       case "BinOp":
-        return this.binOp(e.op, this.expr(e.left), e.right);
+        return this.floatBinOp(e) ?? this.binOp(e.op, this.expr(e.left), e.right);
       case "UnaryOp":
         return this.unaryOp(e);
       case "BoolOp":
@@ -295,6 +296,44 @@ export abstract class ExprGen {
 
   // ------------------------------------------------------------ operators
 
+  /** Inside the generic code of a float tree: no nested speculation. */
+  private inFloatTree = false;
+
+  /** A float arithmetic tree computed unboxed when its leaves are floats (floattree.ts). */
+  private floatBinOp(e: A.BinOp): string | null {
+    if (this.inFloatTree) return null;
+    return floatTree(e, this.floatHost, () => {
+      this.inFloatTree = true;
+      try {
+        return this.binOp(e.op, this.expr(e.left), e.right);
+      } finally {
+        this.inFloatTree = false;
+      }
+    });
+  }
+
+  private readonly floatHost: FloatTreeHost = {
+    pureName: (id) => this.pureName(id),
+    temp: () => this.ctx.temp(),
+    floatType: () => this.h("floatT"),
+    mkFloat: () => this.h("mkFloat"),
+  };
+
+  /** JS reading name `id` with no side effect and no possible error, or null. */
+  private pureName(id: string): string | null {
+    if (this.mpConsts.has(id)) return null;
+    switch (this.ctx.scope.resolve(id)) {
+      case "local":
+        return this.ctx.assigned.has(id) ? mangle(id) : null;
+      case "free":
+        return this.ctx.closureSafe.has(id) ? mangle(id) : null;
+      case "global":
+        return id === "__class__" ? null : `$g.${id}`;
+      default:
+        return null;
+    }
+  }
+
   /** left (already compiled) op right, with the inline int fast path for + - * // %. */
   binOp(op: A.BinaryOperator, left: string, rightE: A.Expr, helper = BINOP_HELPER[op]): string {
     const fn = this.h(helper);
@@ -309,6 +348,8 @@ export abstract class ExprGen {
     }
     const right = this.expr(rightE);
     if (op !== "+" && op !== "-" && op !== "*" && op !== "//" && op !== "%") return `${fn}(${left}, ${right})`;
+    // An operand that is a non-int constant (float, str, tuple...) never takes the int path.
+    if (isNonIntConst(left) || isNonIntConst(right)) return `${fn}(${left}, ${right})`;
     const [l, r, pre] = this.operands(left, right);
     // Checks: both are JS numbers (an int literal needs no check).
     const nums = pre + (rc !== null || l === r ? `typeof ${l} === "number"` : `typeof ${l} === "number" && typeof ${r} === "number"`);
@@ -424,11 +465,8 @@ export abstract class ExprGen {
     }
     const [l, r, pre] = this.operands(left, right);
     let slow = `${this.h(CMP_HELPER[op])}(${l}, ${r})`;
-    if (asTest) {
-      const t = this.ctx.temp();
-      slow = this.truthy(`(${t} = ${slow})`, t);
-      this.ctx.release(t);
-    }
+    // The slow path is out of line and usually gives a bool: one call keeps the site short.
+    if (asTest) slow = `${this.h("isTrue")}(${slow})`;
     const nums = l === r || /^-?\d+$/.test(r) ? `typeof ${l} === "number"` : `typeof ${l} === "number" && typeof ${r} === "number"`;
     return `(${pre}${nums} ? ${l} ${CMP_JS[op]} ${r} : ${slow})`;
   }
@@ -497,7 +535,9 @@ export abstract class ExprGen {
     this.ctx.release(vt, ot);
     const pre = va === v ? "" : `${va}; `;
     if (ExprGen.slowAttr(name)) return `${pre}${sa}(${oa}, ${jsString(name)}, ${v});`;
-    return `${pre}if (${member(oa)}.$setOk === true && typeof ${v} !== "function") ${member(o)}.${name} = ${v}; else ${sa}(${o}, ${jsString(name)}, ${v});`;
+    // A function stored on an instance must be wrapped (attr.ts); literals never are functions.
+    const fnCheck = isLiteral(v) ? "" : ` && typeof ${v} !== "function"`;
+    return `${pre}if (${member(oa)}.$setOk === true${fnCheck}) ${member(o)}.${name} = ${v}; else ${sa}(${o}, ${jsString(name)}, ${v});`;
   }
 
   protected tempFor(code: string): [string, string, string] {
@@ -730,6 +770,11 @@ function isConstant(e: A.Expr): boolean {
 /** A literal (or hoisted constant): never changes while other code runs. */
 function isLiteral(code: string): boolean {
   return /^(?:-?\d|"|true$|false$|\$c\d+$|\$None$)/.test(code);
+}
+
+/** A hoisted constant (float, complex, tuple, bytes, slice), a string or None literal. */
+function isNonIntConst(code: string): boolean {
+  return /^(?:\$c\d+|\$None)$/.test(code) || (code.startsWith('"') && code.endsWith('"'));
 }
 
 /** The value of a small int literal, else null. */

@@ -1,6 +1,7 @@
 // Code generation for statements. Every Python statement starts a new line of JS (so tracebacks
 // can name its line); compound statements become the matching JS statements:
-//   for x in it:  → for ($it = $getIter(it); ($v = $iterNext($it)) !== $STOP; ) { x = $v; ... }
+//   for x in it:  → exact lists/tuples by index, anything else through $getIter/$iterNext
+//                   (seqLoopHead); `for i in range(...)` as a counting loop (rangeLoop)
 //   try/except    → try { ... } catch ($e) { $e = $toPyExc($e); if ($excMatch($e, T)) {...} }
 //   with          → __enter__, then try/catch/finally calling __exit__ exactly as Python does
 // A loop with an `else` clause sits in a labelled block that `break` leaves.
@@ -407,9 +408,9 @@ export abstract class StmtGen extends ExprGen {
   private forStmt(s: A.For): void {
     const lbl = this.loopStart(s.orelse);
     if (!this.rangeLoop(s)) {
-      const it = this.ctx.temp();
-      const v = this.ctx.temp();
-      this.emit(`for (${it} = ${this.h("getIter")}(${this.expr(s.iter)}); (${v} = ${this.h("iterNext")}(${it})) !== ${this.h("STOP")}; ) {`);
+      const src = this.ctx.temp();
+      this.emit(`${src} = ${this.expr(s.iter)};`);
+      const v = this.seqLoopHead(src, null);
       const entry = new Set(this.ctx.assigned);
       this.indented(() => {
         this.intrCheck();
@@ -419,11 +420,25 @@ export abstract class StmtGen extends ExprGen {
       });
       this.line = s.loc.line;
       this.emit("}");
-      this.ctx.release(it);
       this.loopEnd(lbl, s.orelse, entry);
     } else {
       this.loopEnd(lbl, s.orelse, this.ctx.assigned);
     }
+  }
+
+  /**
+   * Opens `for (;;) {` over the value in temp `src` and emits the step that puts the next item
+   * in the returned temp or leaves the loop: exact lists and tuples by index (fastiter.ts),
+   * anything else through its iterator. With `iter` set, `src` already holds what seqIter gave
+   * (a comprehension's first iterable): the sequence itself or an iterator.
+   */
+  protected seqLoopHead(src: string, iter: "seqIter" | null): string {
+    const it = this.ctx.temp(), i = this.ctx.temp(), v = this.ctx.temp();
+    const init = iter === null ? `${this.h("getIter")}(${src})` : src;
+    this.emit(`${it} = ${this.h("seqOf")}(${src}) === null ? ${init} : null; ${i} = 0;`);
+    this.emit("for (;;) {");
+    this.emit(`  if (${it} === null) { if (${i} >= ${src}.$a.length) break; ${v} = ${src}.$a[${i}++]; } else if ((${v} = ${this.h("iterNext")}(${it})) === ${this.h("STOP")}) break;`);
+    return v;
   }
 
   /**

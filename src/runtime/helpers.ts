@@ -12,12 +12,13 @@ import { None, NotImplemented, Ellipsis, STOP } from "./object.ts";
 import * as ops from "./ops.ts";
 import { call } from "./call.ts";
 import { loadAttr, storeAttr, delAttr, callMethod } from "./attr.ts";
-import { mkFloat } from "./types/float.ts";
+import { mkFloat, floatType } from "./types/float.ts";
 import { mkList } from "./types/list.ts";
 import { mkTuple } from "./types/tuple.ts";
 import { mkSet } from "./types/set.ts";
 import { buildClass, mkSuper, superLoad } from "./types/type.ts";
 import * as lang from "./lang.ts";
+import { mkGenExpr, seqOf, seqIter } from "./fastiter.ts";
 
 export const RT = {
   // ---- constants
@@ -29,6 +30,8 @@ export const RT = {
   // ---- literals and displays
   /** float literal or unboxed float result → Python float */
   mkFloat,
+  /** the exact float type: `x.$cls === $floatT` guards unboxed float math (compiler/floattree.ts) */
+  floatT: floatType,
   /** complex literal: mkComplex(real, imag) */
   mkComplex: lang.mkComplex,
   /** bytes literal from a latin-1 JS string (each char code is a byte) */
@@ -86,6 +89,8 @@ export const RT = {
   // ---- iteration and unpacking
   getIter: ops.getIter,
   iterNext: ops.iterNext,
+  /** `for` over an exact list/tuple by index: seqOf(x) gives x or null; seqIter(x): x or getIter(x) (fastiter.ts) */
+  seqOf, seqIter,
   /** a, b = x → unpack(x, 2) gives a JS array of 2 */
   unpack: ops.unpack,
   /** a, *b, c = x → unpackStar(x, 1, 1) gives [a, list b, c] */
@@ -101,6 +106,8 @@ export const RT = {
   mkFunction: lang.mkFunction,
   /** inside a generator function: `return $mkGen(function* () { ... }(), "name")` */
   mkGen: lang.mkGen,
+  /** generator expression with one `for`: mkGenExpr(step(it) → next item or STOP, iter) (fastiter.ts) */
+  mkGenExpr,
   /** `yield from x` / `await x` → `yield* $yieldFrom(x)` (value of the expression is the result) */
   yieldFrom: lang.yieldFrom,
   awaitable: lang.awaitable,

@@ -1,0 +1,187 @@
+// Unboxed float arithmetic for expression trees (speculation at run time).
+//
+// Floats are boxed (PyFloat), so `x*x + y*y + z*z` on floats allocates five boxes through the
+// generic per-operator path. For a tree of + - * / (and `** 2`) whose leaves are *pure* - reading
+// them has no side effects and cannot raise: numeric literals, bound locals, globals, and
+// `name.attr` read as a plain property (what the inline attribute fast path reads) - the
+// compiler emits
+//   (leaf1 is an exact float && leaf2 ... && divisors !== 0 ? $mkFloat(<JS double math>) : <generic>)
+// Because the leaves are pure, the generic path may evaluate them again, and in Python's order:
+// the result is the same as the generic code alone. Int literals mix in exactly (int op float is
+// float math on the converted int); every + - * node needs an operand that is certainly a float,
+// so no int-only subexpression is computed in doubles. Division by zero takes the generic path,
+// which raises ZeroDivisionError.
+
+import type * as A from "./ast.ts";
+
+/** What the code generator provides to compile leaves. */
+export interface FloatTreeHost {
+  /** JS for a pure read of a Python name (no unbound check needed), or null if not pure. */
+  pureName(id: string): string | null;
+  /** A fresh temporary. */
+  temp(): string;
+  /** JS name of the exact-float type helper (`$floatT`). */
+  floatType(): string;
+  /** `$mkFloat`. */
+  mkFloat(): string;
+}
+
+interface Ctx {
+  host: FloatTreeHost;
+  guards: string[];
+  /** Leaves already guarded: Python source form → JS double. */
+  seen: Map<string, string>;
+  ops: number;
+  hint: boolean;
+}
+
+/** Ops that keep a float a float (and int/int for `/`). */
+const OPS = new Set(["+", "-", "*", "/"]);
+
+/**
+ * The speculative code for `e`, given `generic` (its ordinary code), or null when `e` is not a
+ * pure arithmetic tree worth it: at least two operators, or one operator with a float literal.
+ */
+export function floatTree(e: A.BinOp, host: FloatTreeHost, generic: () => string): string | null {
+  if (!isCandidate(e)) return null;
+  const c: Ctx = { host, guards: [], seen: new Map(), ops: 0, hint: false };
+  const r = compile(e, c);
+  if (r === null) return null;
+  // No guarded leaf: constants only (left to the generic path).
+  if (!(c.ops >= 2 || c.hint) || !r.float || c.seen.size === 0) return null;
+  return `(${c.guards.join(" && ")} ? ${host.mkFloat()}(${r.js}) : ${generic()})`;
+}
+
+/** Cheap pre-check on the shape, before any code is generated. */
+function isCandidate(e: A.Expr): boolean {
+  let ops = 0, hint = false, ok = true;
+  const walk = (x: A.Expr): void => {
+    if (!ok) return;
+    if (x.kind === "BinOp") {
+      if (!OPS.has(x.op) && !isSquare(x)) {
+        ok = false;
+        return;
+      }
+      ops++;
+      if (x.op === "/") hint = true;
+      walk(x.left);
+      if (!isSquare(x)) walk(x.right);
+    } else if (x.kind === "UnaryOp" && x.op === "-") {
+      walk(x.operand);
+    } else if (x.kind === "Constant") {
+      if (x.value.type === "float") hint = true;
+      else if (x.value.type !== "int" || typeof x.value.value !== "number") ok = false;
+    } else if (x.kind === "Attribute") {
+      if (x.value.kind !== "Name") ok = false;
+    } else if (x.kind !== "Name") {
+      ok = false;
+    }
+  };
+  walk(e);
+  return ok && (ops >= 2 || hint);
+}
+
+function isSquare(x: A.BinOp): boolean {
+  return x.op === "**" && x.right.kind === "Constant" && x.right.value.type === "int" && x.right.value.value === 2;
+}
+
+interface R {
+  js: string;
+  /** Certainly a float when the guards hold (else an int literal). */
+  float: boolean;
+}
+
+function compile(e: A.Expr, c: Ctx): R | null {
+  switch (e.kind) {
+    case "Constant": {
+      const v = e.value;
+      if (v.type === "float") {
+        c.hint = true;
+        return { js: `(${numLiteral(v.value)})`, float: true };
+      }
+      if (v.type === "int" && typeof v.value === "number") return { js: `(${v.value})`, float: false };
+      return null;
+    }
+    case "Name":
+    case "Attribute":
+      return leaf(e, c);
+    case "UnaryOp": {
+      if (e.op !== "-") return null;
+      const x = compile(e.operand, c);
+      if (x === null || !x.float) return null;
+      return { js: `(-${x.js})`, float: true };
+    }
+    case "BinOp":
+      return binOp(e, c);
+    default:
+      return null;
+  }
+}
+
+function binOp(e: A.BinOp, c: Ctx): R | null {
+  c.ops++;
+  if (isSquare(e)) {
+    const x = compile(e.left, c);
+    if (x === null || !x.float) return null;
+    if (/^\((?:[$\w.]+|-?[\d.e+-]+)\)$/.test(x.js)) return { js: `(${x.js} * ${x.js})`, float: true };
+    const t = c.host.temp();
+    return { js: `((${t} = ${x.js}) * ${t})`, float: true };
+  }
+  if (!OPS.has(e.op)) return null;
+  const l = compile(e.left, c);
+  if (l === null) return null;
+  const r = compile(e.right, c);
+  if (r === null) return null;
+  if (e.op === "/") {
+    c.hint = true;
+    const lit = /^\((-?[\d.e+-]+)\)$/.exec(r.js);
+    if (lit !== null && Number(lit[1]) !== 0) return { js: `(${l.js} / ${r.js})`, float: true };
+    // The divisor is computed once in the guards; zero goes to the generic path.
+    const d = c.host.temp();
+    c.guards.push(`(${d} = ${r.js}) !== 0`);
+    return { js: `(${l.js} / ${d})`, float: true };
+  }
+  if (!l.float && !r.float) return null;
+  return { js: `(${l.js} ${e.op} ${r.js})`, float: true };
+}
+
+/** A guarded leaf: its JS double, with a guard that it holds an exact float. */
+function leaf(e: A.Name | A.Attribute, c: Ctx): R | null {
+  let src: string | null;
+  let key: string;
+  if (e.kind === "Name") {
+    src = c.host.pureName(e.id);
+    key = e.id;
+  } else {
+    if (e.value.kind !== "Name" || e.attr.startsWith("__") || JS_PROPS.has(e.attr)) return null;
+    const o = c.host.pureName(e.value.id);
+    src = o === null ? null : `${o}.${e.attr}`;
+    key = e.value.id + "." + e.attr;
+  }
+  if (src === null) return null;
+  const known = c.seen.get(key);
+  if (known !== undefined) return { js: known, float: true };
+  let js: string;
+  if (/^[$\w]+$/.test(src)) {
+    c.guards.push(`${src}.$cls === ${c.host.floatType()}`);
+    js = `${src}.$v`;
+  } else {
+    // A property read may find nothing (undefined): `?.` keeps the guard from throwing.
+    const t = c.host.temp();
+    c.guards.push(`(${t} = ${src})?.$cls === ${c.host.floatType()}`);
+    js = `${t}.$v`;
+  }
+  c.seen.set(key, js);
+  return { js, float: true };
+}
+
+/** Names a plain property read could find on JS functions or primitives. */
+const JS_PROPS = new Set(["length", "name", "prototype", "caller", "arguments", "callee", "constructor"]);
+
+function numLiteral(v: number): string {
+  if (Number.isNaN(v)) return "NaN";
+  if (v === Infinity) return "1/0";
+  if (v === -Infinity) return "-1/0";
+  if (Object.is(v, -0)) return "-0";
+  return String(v);
+}

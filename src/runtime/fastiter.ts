@@ -1,0 +1,83 @@
+// Generator expressions as iterator objects (no JS generator, no IteratorResult per item).
+//
+// The compiler turns `(elt for x in it if cond)` (one `for` clause, no nested scopes) into
+//   $mkGenExpr(function ($i) { ...advance $i until an item passes the filters...
+//                              return elt;  or  return $STOP; }, $getIter(it))
+// The step function keeps no state of its own: the iterator `$i` holds the position, so each
+// call computes the next item. The object is still a Python generator: its prototype is the
+// generator type's, so type(), send(), throw(), close(), `yield from` and repr see a generator;
+// it only replaces `$resume` (used by those methods) and `$next` (used by iterNext).
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { None, STOP } from "./object.ts";
+import { newExc, ValueError, RuntimeError, isStopIteration } from "./exceptions.ts";
+import { generatorType } from "./types/generator.ts";
+import { listType } from "./types/list.ts";
+import { tupleType } from "./types/tuple.ts";
+import { getIter } from "./ops.ts";
+
+export class PyGenExpr {
+  $running = false;
+  $done = false;
+  $started = false;
+  $ret: any = None;
+  $name = "<genexpr>";
+  $async = false;
+  constructor(public $f: (it: any) => any, public $it: any) {}
+
+  $next(): any {
+    if (this.$running) throw newExc(ValueError, "generator already executing");
+    if (this.$done) return STOP;
+    this.$running = true;
+    this.$started = true;
+    let v: any;
+    try {
+      v = this.$f(this.$it);
+    } catch (e) {
+      this.$running = false;
+      this.$done = true;
+      // As for generator functions: a StopIteration escaping the body is a RuntimeError.
+      if (isStopIteration(e)) throw newExc(RuntimeError, "generator raised StopIteration");
+      throw e;
+    }
+    this.$running = false;
+    if (v === STOP) this.$done = true;
+    return v;
+  }
+
+  /** The generator protocol (see PyGenerator.$resume): 0 = next/send, 1 = throw into it. */
+  $resume(kind: 0 | 1, v: any): any {
+    if (kind === 0) return this.$next();
+    if (this.$running) throw newExc(ValueError, "generator already executing");
+    // Nothing in a generator expression catches an exception thrown in at its yield.
+    this.$done = true;
+    this.$started = true;
+    throw v;
+  }
+}
+Object.setPrototypeOf(PyGenExpr.prototype, generatorType.$proto);
+delete (PyGenExpr.prototype as any).constructor;
+
+export function mkGenExpr(f: (it: any) => any, it: any): any {
+  return new PyGenExpr(f, it);
+}
+
+// ---------------------------------------------------------------- loops over lists and tuples
+// `for x in seq` walks an exact list or tuple by index instead of through an iterator object:
+//   s = seqOf(v); it = s === null ? getIter(v) : null; i = 0;
+//   loop: if (s !== null) { if (i >= s.$a.length) break; x = s.$a[i++]; } else ...iterNext(it)...
+// Reading `s.$a.length` on every step sees items appended or removed by the body, exactly as
+// the list iterator does. Subclasses may override __iter__, so only the exact types qualify.
+
+/** x if it is an exact list or tuple (iterated by index), else null. */
+export function seqOf(x: any): any {
+  if (typeof x === "object") {
+    const c = x.$cls;
+    if (c === listType || c === tupleType) return x;
+  }
+  return null;
+}
+
+/** The first iterable of a comprehension: an exact list or tuple itself, else its iterator. */
+export function seqIter(x: any): any {
+  return seqOf(x) ?? getIter(x);
+}
