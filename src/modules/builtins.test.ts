@@ -15,18 +15,11 @@ import { registerCode, captureTraceback } from "../runtime/traceback.ts";
 import { io } from "../runtime/stdio.ts";
 import { makeBuiltins, globalsDict, builtinsHooks } from "./builtins.ts";
 import { formatException } from "../runtime/printexc.ts";
+import { pyError } from "../testing.ts";
 
 const B = makeBuiltins();
 const kw = (o: Record<string, any>) => Object.assign(Object.create(null), o);
 const c = (name: string, args: any[], k: Record<string, any> | null = null) => call(B[name], args, k === null ? null : kw(k));
-const errOf = (f: () => any): string => {
-  try {
-    f();
-  } catch (e: any) {
-    return `${typeOf(e).$name}: ${e.args?.$a?.[0] ?? ""}`;
-  }
-  return "no error";
-};
 let out = "";
 beforeEach(() => {
   out = "";
@@ -55,17 +48,17 @@ describe("numbers", () => {
     expect(c("abs", [true])).toBe(1);
     expect(repr(c("divmod", [7, -2]))).toBe("(-4, -1)");
     expect(repr(c("divmod", [-7, 2]))).toBe("(-4, 1)");
-    expect(errOf(() => c("divmod", [1, 0]))).toBe("ZeroDivisionError: divide by zero");
+    expect(pyError(() => c("divmod", [1, 0]))).toBe("ZeroDivisionError: divide by zero");
     expect(c("pow", [3, 4, 7])).toBe(4);
     expect(c("pow", [3, 4, -5])).toBe(-4);
     expect(c("pow", [1, 0, 1])).toBe(0);
-    expect(errOf(() => c("pow", ["x", 5, 6]))).toBe("TypeError: pow() with 3 arguments requires integers");
+    expect(pyError(() => c("pow", ["x", 5, 6]))).toBe("TypeError: pow() with 3 arguments requires integers");
     expect(c("round", [15, -1])).toBe(20);
     expect(c("round", [25, -1])).toBe(20);
     expect(c("round", [mkFloat(2.5)])).toBe(2);
     expect(c("round", [mkFloat(3.5)])).toBe(4);
     expect(c("round", [mkFloat(-0.5)])).toBe(0);
-    expect(errOf(() => c("round", [mkFloat(Infinity)]))).toBe("OverflowError: cannot convert float infinity to integer");
+    expect(pyError(() => c("round", [mkFloat(Infinity)]))).toBe("OverflowError: cannot convert float infinity to integer");
     expect(c("sum", [mkList([1, 2, 3])])).toBe(6);
     expect(c("sum", [mkList([1, 2]), 10])).toBe(13);
   });
@@ -83,7 +76,7 @@ describe("iteration", () => {
     expect(c("max", [mkList([1, 2, 4, 0])])).toBe(4);
     expect(c("min", [mkList([2, 1, 3])], { key: builtin("neg", (x: number) => -x) })).toBe(3);
     expect(c("max", [mkList([])], { default: -1 })).toBe(-1);
-    expect(errOf(() => c("min", [mkList([])]))).toBe("ValueError: arg is an empty sequence");
+    expect(pyError(() => c("min", [mkList([])]))).toBe("ValueError: arg is an empty sequence");
     // max keeps the first of equal items
     const a = mkTuple([1]), b = mkTuple([1]);
     expect(c("max", [a, b])).toBe(a);
@@ -93,18 +86,18 @@ describe("iteration", () => {
     expect(c("any", [mkList([0, 0])])).toBe(false);
     expect(c("len", ["a😀"])).toBe(2);
     expect(c("len", [mkList([1, 2])])).toBe(2);
-    expect(errOf(() => c("len", [1]))).toBe("TypeError: object of type 'int' has no len()");
+    expect(pyError(() => c("len", [1]))).toBe("TypeError: object of type 'int' has no len()");
     const it = c("iter", [mkList([1])]);
     expect(c("next", [it])).toBe(1);
     expect(c("next", [it, 42])).toBe(42);
-    expect(errOf(() => c("next", [it]))).toBe("StopIteration: ");
+    expect(pyError(() => c("next", [it]))).toBe("StopIteration: ");
     let n = 0;
     const ci = c("iter", [builtin("f", () => ++n), 3]);
     const got: any[] = [];
     for (let v = iterNext(ci); v !== STOP; v = iterNext(ci)) got.push(v);
     expect(got).toEqual([1, 2]);
     expect(repr(c("sorted", [mkList([3, 1, 2])], { reverse: true }))).toBe("[3, 2, 1]");
-    expect(errOf(() => c("sorted", [mkList([]), 1]))).toBe("TypeError: must use keyword argument for key function");
+    expect(pyError(() => c("sorted", [mkList([]), 1]))).toBe("TypeError: must use keyword argument for key function");
     void getIter;
   });
 });
@@ -114,9 +107,9 @@ describe("objects", () => {
     expect(c("isinstance", [true, B.int])).toBe(true);
     expect(c("isinstance", [1, mkTuple([B.str, mkTuple([B.int])])])).toBe(true);
     expect(c("isinstance", [1, mkTuple([B.str])])).toBe(false);
-    expect(errOf(() => c("isinstance", [1, 1]))).toBe("TypeError: issubclass() arg 2 must be a class or a tuple of classes");
+    expect(pyError(() => c("isinstance", [1, 1]))).toBe("TypeError: issubclass() arg 2 must be a class or a tuple of classes");
     expect(c("issubclass", [B.bool, B.int])).toBe(true);
-    expect(errOf(() => c("issubclass", [1, B.int]))).toBe("TypeError: issubclass() arg 1 must be a class");
+    expect(pyError(() => c("issubclass", [1, B.int]))).toBe("TypeError: issubclass() arg 1 must be a class");
   });
   it("getattr, setattr, hasattr, delattr, callable", () => {
     const A = typeNew(B.type, "A", [], Object.create(null));
@@ -127,7 +120,7 @@ describe("objects", () => {
     expect(c("hasattr", [a, "x"])).toBe(true);
     c("delattr", [a, "x"]);
     expect(c("hasattr", [a, "x"])).toBe(false);
-    expect(errOf(() => c("getattr", [a, "y"]))).toBe("AttributeError: 'A' object has no attribute 'y'");
+    expect(pyError(() => c("getattr", [a, "y"]))).toBe("AttributeError: 'A' object has no attribute 'y'");
     expect(c("callable", [A])).toBe(true);
     expect(c("callable", [a])).toBe(false);
     expect(c("callable", [B.print])).toBe(true);
@@ -174,8 +167,8 @@ describe("objects", () => {
     const code = c("compile", ["pass", "f", "exec"]);
     expect(c("exec", [code, d])).toBe(None);
     expect(seen).toEqual([["z", "eval"], ["pass", "exec"]]);
-    expect(errOf(() => c("compile", ["1", "f", ""]))).toBe("ValueError: bad compile mode");
-    expect(errOf(() => c("exec", ["1", "foo"]))).toBe("TypeError: globals must be a dict");
+    expect(pyError(() => c("compile", ["1", "f", ""]))).toBe("ValueError: bad compile mode");
+    expect(pyError(() => c("exec", ["1", "foo"]))).toBe("TypeError: globals must be a dict");
     // locals shadow globals; new names go to locals
     const gd = new PyDict(), ld = new PyDict();
     gd.$t.set("q", 1);
@@ -270,7 +263,7 @@ describe("descriptors", () => {
     const s = callType(B.super, [Bc, b], null);
     call(loadAttr(s, "__init__"), [], null);
     expect(b.inited).toBe(true);
-    expect(errOf(() => callType(B.super, [Bc, 1], null))).toBe("TypeError: ");
+    expect(pyError(() => callType(B.super, [Bc, 1], null))).toBe("TypeError: ");
     void PyType;
   });
 });

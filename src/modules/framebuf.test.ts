@@ -5,17 +5,9 @@ import { callType } from "../runtime/call.ts";
 import { callMethod } from "../runtime/attr.ts";
 import { mkByteArray } from "../runtime/types/bytes.ts";
 import { makeModule } from "./framebuf.ts";
+import { pyErrorType } from "../testing.ts";
 
 const fbm = makeModule();
-const errOf = (f: () => any): string => {
-  try {
-    f();
-  } catch (e: any) {
-    if (typeof e?.$cls === "object") return typeOf(e).$name;
-    throw e;
-  }
-  return "no error";
-};
 
 describe("framebuf", () => {
   it("draws into the buffer it wraps", () => {
@@ -35,8 +27,8 @@ describe("framebuf", () => {
   });
   it("validates its arguments", () => {
     const buf = mkByteArray(new Uint8Array(8));
-    expect(errOf(() => callType(fbm.FrameBuffer, [buf, 8, 8, 99], null))).toBe("ValueError");
-    expect(errOf(() => callType(fbm.FrameBuffer, [buf, 8, 9, fbm.MONO_VLSB], null))).toBe("ValueError");
-    expect(errOf(() => callType(fbm.FrameBuffer, [buf, 0, 8, fbm.MONO_VLSB], null))).toBe("ValueError");
+    expect(pyErrorType(() => callType(fbm.FrameBuffer, [buf, 8, 8, 99], null))).toBe("ValueError");
+    expect(pyErrorType(() => callType(fbm.FrameBuffer, [buf, 8, 9, fbm.MONO_VLSB], null))).toBe("ValueError");
+    expect(pyErrorType(() => callType(fbm.FrameBuffer, [buf, 0, 8, fbm.MONO_VLSB], null))).toBe("ValueError");
   });
 });

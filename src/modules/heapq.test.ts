@@ -4,17 +4,9 @@ import { typeOf } from "../runtime/object.ts";
 import { mkList } from "../runtime/types/list.ts";
 import { mkTuple } from "../runtime/types/tuple.ts";
 import { makeModule } from "./heapq.ts";
+import { pyError } from "../testing.ts";
 
 const hq = makeModule();
-const errOf = (f: () => any): string => {
-  try {
-    f();
-  } catch (e: any) {
-    if (typeof e?.$cls === "object") return `${typeOf(e).$name}: ${e.args?.$a?.[0] ?? ""}`;
-    throw e;
-  }
-  return "no error";
-};
 
 describe("heapq", () => {
   it("keeps MicroPython's (and CPython's) layout", () => {
@@ -39,7 +31,7 @@ describe("heapq", () => {
     expect(t.$a[0].$a[1]).toBe("y");
   });
   it("raises MicroPython's errors", () => {
-    expect(errOf(() => hq.heappop(mkList([])))).toBe("IndexError: empty heap");
-    expect(errOf(() => hq.heappush(mkTuple([]), 1))).toBe("TypeError: heap must be a list");
+    expect(pyError(() => hq.heappop(mkList([])))).toBe("IndexError: empty heap");
+    expect(pyError(() => hq.heappush(mkTuple([]), 1))).toBe("TypeError: heap must be a list");
   });
 });

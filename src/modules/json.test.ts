@@ -9,17 +9,9 @@ import { mkDict, PyDict } from "../runtime/types/dict.ts";
 import { mkFloat, PyFloat } from "../runtime/types/float.ts";
 import { bytesFromLatin1, mkByteArray } from "../runtime/types/bytes.ts";
 import { makeModule } from "./json.ts";
+import { pyError } from "../testing.ts";
 
 const json = makeModule();
-const errOf = (f: () => any): string => {
-  try {
-    f();
-  } catch (e: any) {
-    if (typeof e?.$cls === "object") return `${typeOf(e).$name}: ${e.args?.$a?.[0] ?? ""}`;
-    throw e;
-  }
-  return "no error";
-};
 const dumps = (x: any, seps?: any) => call(json.dumps, [x], seps === undefined ? null : { separators: seps });
 const dict = (...kv: any[]) => {
   const d = mkDict();
@@ -63,19 +55,19 @@ describe("json.dumps", () => {
     expect(dumps(v, mkTuple([",", ":"]))).toBe('{"a":[2,[3,null]]}');
     expect(dumps(v, mkList([",", ": "]))).toBe('{"a": [2,[3,null]]}');
     expect(dumps(v, None)).toBe('{"a": [2, [3, null]]}');
-    expect(errOf(() => dumps(false, 1))).toBe("TypeError: object 'int' isn't a tuple or list");
-    expect(errOf(() => dumps(false, mkTuple([","])))).toBe("ValueError: requested length 2 but object has length 1");
-    expect(errOf(() => dumps(false, dict("a", 1)))).toMatch(/^TypeError/);
+    expect(pyError(() => dumps(false, 1))).toBe("TypeError: object 'int' isn't a tuple or list");
+    expect(pyError(() => dumps(false, mkTuple([","])))).toBe("ValueError: requested length 2 but object has length 1");
+    expect(pyError(() => dumps(false, dict("a", 1)))).toMatch(/^TypeError/);
   });
 
   it("raises RuntimeError for a structure containing itself", () => {
     const l = mkList([]);
     l.$a.push(l);
-    expect(errOf(() => dumps(l))).toBe("RuntimeError: maximum recursion depth exceeded");
+    expect(pyError(() => dumps(l))).toBe("RuntimeError: maximum recursion depth exceeded");
   });
 
   it("dump needs a stream", () => {
-    expect(errOf(() => call(json.dump, [123, 1], null))).toBe("OSError: stream operation not supported");
+    expect(pyError(() => call(json.dump, [123, 1], null))).toBe("OSError: stream operation not supported");
   });
 });
 
@@ -105,14 +97,14 @@ describe("json.loads", () => {
   it("loads bytes-like objects", () => {
     expect(loads(bytesFromLatin1("[1,2]"))).toBe("[1, 2]");
     expect(loads(mkByteArray(new TextEncoder().encode("[null]")))).toBe("[None]");
-    expect(errOf(() => json.loads(1))).toBe("TypeError: object with buffer protocol required");
+    expect(pyError(() => json.loads(1))).toBe("TypeError: object with buffer protocol required");
   });
 
   it("rejects malformed input with ValueError", () => {
     for (const s of ["", '"abc', "]", "a", '{{}:"abc"}', "[null]   a", '{"a":0,', '{"a":0, [', "[0,", '[0, {"a":0, ', "nul", "1 2"]) {
-      expect(errOf(() => json.loads(s))).toBe("ValueError: syntax error in JSON");
+      expect(pyError(() => json.loads(s))).toBe("ValueError: syntax error in JSON");
     }
-    expect(errOf(() => json.loads("1-2"))).toMatch(/^ValueError: invalid syntax for integer/);
-    expect(errOf(() => json.loads("1.2.3"))).toBe("ValueError: invalid syntax for number");
+    expect(pyError(() => json.loads("1-2"))).toMatch(/^ValueError: invalid syntax for integer/);
+    expect(pyError(() => json.loads("1.2.3"))).toBe("ValueError: invalid syntax for number");
   });
 });

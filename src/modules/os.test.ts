@@ -5,17 +5,9 @@ import { repr, toArray } from "../runtime/ops.ts";
 import { host, setHost, HostError, type Host, type HostFS } from "../runtime/host.ts";
 import { mkBytes } from "../runtime/types/bytes.ts";
 import { makeModule } from "./os.ts";
+import { pyError } from "../testing.ts";
 
 const os = makeModule();
-const errOf = (f: () => any): string => {
-  try {
-    f();
-  } catch (e: any) {
-    if (typeof e?.$cls === "object") return `${typeOf(e).$name}: ${e.args?.$a?.[0] ?? ""}`;
-    throw e;
-  }
-  return "no error";
-};
 
 /** A tiny in-memory file system: directories are Sets of names, files byte arrays. */
 function memFS(): HostFS {
@@ -103,10 +95,10 @@ describe("os over host.fs", () => {
     expect(toArray(os.listdir())).toEqual([]);
   });
   it("raises OSError with the host's errno", () => {
-    expect(errOf(() => os.stat("nope"))).toBe("OSError: 2");
-    expect(errOf(() => os.remove("nope"))).toBe("OSError: 2");
+    expect(pyError(() => os.stat("nope"))).toBe("OSError: 2");
+    expect(pyError(() => os.remove("nope"))).toBe("OSError: 2");
     os.mkdir("e");
-    expect(errOf(() => os.mkdir("e"))).toBe("OSError: 17");
+    expect(pyError(() => os.mkdir("e"))).toBe("OSError: 17");
     os.rmdir("e");
   });
   it("statvfs gives a 10-tuple", () => {
@@ -127,7 +119,7 @@ describe("os environment and system", () => {
   it("urandom", () => {
     expect(os.urandom(4).$b.length).toBe(4);
     expect(os.urandom(0).$b.length).toBe(0);
-    expect(errOf(() => os.urandom(-1))).toBe("ValueError: ");
+    expect(pyError(() => os.urandom(-1))).toBe("ValueError: ");
   });
   it("uname is a tuple with named fields", () => {
     const u = os.uname();

@@ -7,19 +7,11 @@ import { PyList, mkList } from "../runtime/types/list.ts";
 import { setHost, host } from "../runtime/host.ts";
 import { makeModule, PollSet, POLLIN, POLLOUT, POLLNVAL } from "./select.ts";
 import { stdout, stdin } from "./sys.ts";
+import { pyError } from "../testing.ts";
 
 setHost({ ...host, sleepMs: () => {} });
 const sel = makeModule();
 
-const errOf = (f: () => any): string => {
-  try {
-    f();
-  } catch (e: any) {
-    if (typeof e?.$cls === "object") return `${typeOf(e).$name}: ${e.args?.$a?.[0] ?? ""}`;
-    throw e;
-  }
-  return "no error";
-};
 
 /** An object polled through `$ioctl`, as asyncio.ThreadSafeFlag is. */
 function pollable(ready: () => number): any {
@@ -42,8 +34,8 @@ describe("select", () => {
     callMethod(p, "unregister", [7], null);
     callMethod(p, "modify", [1, POLLIN], null);
     expect(pairs(callMethod(p, "poll", [0], null))).toEqual([[stdout, POLLOUT]]);
-    expect(errOf(() => callMethod(p, "modify", [9, POLLIN], null))).toBe("OSError: 2");
-    expect(errOf(() => callMethod(p, "register", [-1], null))).toBe("ValueError: ");
+    expect(pyError(() => callMethod(p, "modify", [9, POLLIN], null))).toBe("OSError: 2");
+    expect(pyError(() => callMethod(p, "register", [-1], null))).toBe("ValueError: ");
   });
   it("asks objects without a descriptor through ioctl, and waits for them", () => {
     let calls = 0;

@@ -5,17 +5,9 @@ import { repr } from "../runtime/ops.ts";
 import { mkTuple } from "../runtime/types/tuple.ts";
 import { mkFloat } from "../runtime/types/float.ts";
 import { makeModule, TICKS_PERIOD } from "./time.ts";
+import { pyError } from "../testing.ts";
 
 const t = makeModule();
-const errOf = (f: () => any): string => {
-  try {
-    f();
-  } catch (e: any) {
-    if (typeof e?.$cls === "object") return `${typeOf(e).$name}: ${e.args?.$a?.[0] ?? ""}`;
-    throw e;
-  }
-  return "no error";
-};
 
 describe("ticks arithmetic", () => {
   const MAX = t.ticks_add(0, -1);
@@ -36,10 +28,10 @@ describe("ticks arithmetic", () => {
         expect(t.ticks_diff(t.ticks_add(T, d), T)).toBe(d);
         expect(t.ticks_diff(T, t.ticks_add(T, d))).toBe(0 - d);
       }
-      expect(errOf(() => t.ticks_add(T, -IMAX - 1))).toBe("OverflowError: ticks interval overflow");
-      expect(errOf(() => t.ticks_add(T, IMAX + 1))).toBe("OverflowError: ticks interval overflow");
+      expect(pyError(() => t.ticks_add(T, -IMAX - 1))).toBe("OverflowError: ticks interval overflow");
+      expect(pyError(() => t.ticks_add(T, IMAX + 1))).toBe("OverflowError: ticks interval overflow");
     }
-    expect(errOf(() => t.ticks_add(0, 2n ** 70n))).toBe("OverflowError: overflow converting long int to machine word");
+    expect(pyError(() => t.ticks_add(0, 2n ** 70n))).toBe("OverflowError: overflow converting long int to machine word");
   });
   it("counts forwards", () => {
     const a = t.ticks_us();
@@ -60,7 +52,7 @@ describe("calendar", () => {
       const lt = t.localtime(s);
       expect(t.mktime(lt)).toBe(s);
     }
-    expect(errOf(() => t.mktime(mkTuple([1, 2, 3])))).toBe("TypeError: mktime needs a tuple of length 8 or 9");
+    expect(pyError(() => t.mktime(mkTuple([1, 2, 3])))).toBe("TypeError: mktime needs a tuple of length 8 or 9");
   });
   it("time() is a float near time_ns()", () => {
     const s = t.time().$v;

@@ -7,17 +7,9 @@ import { loadAttr, callMethod } from "../runtime/attr.ts";
 import { mkList } from "../runtime/types/list.ts";
 import { mkTuple } from "../runtime/types/tuple.ts";
 import { makeModule } from "./weakref.ts";
+import { pyError } from "../testing.ts";
 
 const wr = makeModule();
-const errOf = (f: () => any): string => {
-  try {
-    f();
-  } catch (e: any) {
-    if (typeof e?.$cls === "object") return `${typeOf(e).$name}: ${e.args?.$a?.[0] ?? ""}`;
-    throw e;
-  }
-  return "no error";
-};
 
 describe("weakref", () => {
   it("ref returns its object while alive", () => {
@@ -29,7 +21,7 @@ describe("weakref", () => {
   });
   it("refuses non-heap objects", () => {
     for (const v of [None, false, true, 0, "", mkTuple([])])
-      expect(errOf(() => call(wr.ref, [v], null))).toBe("TypeError: not a heap object");
+      expect(pyError(() => call(wr.ref, [v], null))).toBe("TypeError: not a heap object");
   });
   it("finalize: alive, peek, detach, call", () => {
     const o = mkList([]);

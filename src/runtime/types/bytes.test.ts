@@ -10,19 +10,11 @@ import { mkTuple } from "./tuple.ts";
 import { mkSlice } from "./slice.ts";
 import { None } from "../object.ts";
 import { isPyException } from "../exceptions.ts";
+import { pyError } from "../../testing.ts";
 
 const b = (s: string) => bytesFromLatin1(s);
 const m = (o: any, name: string, ...args: any[]) => callMethod(o, name, args, null);
 const r = (x: any) => repr(x);
-function raises(f: () => any): string {
-  try {
-    f();
-  } catch (e) {
-    if (isPyException(e)) return (e as any).$cls.$name + ": " + (e.args.$a[0] ?? "");
-    throw e;
-  }
-  return "no exception";
-}
 
 describe("bytes", () => {
   it("repr", () => {
@@ -37,9 +29,9 @@ describe("bytes", () => {
     expect(r(call(bytesType, [3], null))).toBe("b'\\x00\\x00\\x00'");
     expect(r(call(bytesType, [mkList([1, 2, 255])], null))).toBe("b'\\x01\\x02\\xff'");
     expect(r(call(bytesType, ["abé", "utf-8"], null))).toBe("b'ab\\xc3\\xa9'");
-    expect(raises(() => call(bytesType, ["abc"], null))).toBe("TypeError: string argument without an encoding");
-    expect(raises(() => call(bytesType, [mkList([256])], null))).toBe("ValueError: bytes value out of range");
-    expect(raises(() => call(bytesType, [-1], null))).toBe("ValueError: ");
+    expect(pyError(() => call(bytesType, ["abc"], null))).toBe("TypeError: string argument without an encoding");
+    expect(pyError(() => call(bytesType, [mkList([256])], null))).toBe("ValueError: bytes value out of range");
+    expect(pyError(() => call(bytesType, [-1], null))).toBe("ValueError: ");
     const x = b("abc");
     expect(call(bytesType, [x], null)).toBe(x);
   });
@@ -49,9 +41,9 @@ describe("bytes", () => {
     expect(getItem(x, -1)).toBe(111);
     expect(r(getItem(x, mkSlice(1, 3, None)))).toBe("b'el'");
     expect(r(getItem(x, mkSlice(None, None, -1)))).toBe("b'olleh'");
-    expect(raises(() => getItem(x, 5))).toBe("IndexError: bytes index out of range");
-    expect(raises(() => getItem(x, "a"))).toBe("TypeError: bytes indices must be integers, not str");
-    expect(raises(() => setItem(x, 0, 1))).toMatch(/^TypeError/);
+    expect(pyError(() => getItem(x, 5))).toBe("IndexError: bytes index out of range");
+    expect(pyError(() => getItem(x, "a"))).toBe("TypeError: bytes indices must be integers, not str");
+    expect(pyError(() => setItem(x, 0, 1))).toMatch(/^TypeError/);
   });
   it("operators", () => {
     expect(r(add(b("ab"), b("cd")))).toBe("b'abcd'");
@@ -74,7 +66,7 @@ describe("bytes", () => {
     expect(m(b("hello"), "rfind", b("l"))).toBe(3);
     expect(m(b("hello"), "find", 108)).toBe(2);
     expect(m(b("hello"), "find", b("z"))).toBe(-1);
-    expect(raises(() => m(b("hello"), "index", b("z")))).toBe("ValueError: substring not found");
+    expect(pyError(() => m(b("hello"), "index", b("z")))).toBe("ValueError: substring not found");
     expect(m(b("aaa"), "count", b("a"))).toBe(3);
     expect(m(b("aaa"), "count", b(""))).toBe(4);
     expect(r(m(b("a,b,,c"), "split", b(",")))).toBe("[b'a', b'b', b'', b'c']");
@@ -103,7 +95,7 @@ describe("bytes", () => {
   });
   it("utf-8", () => {
     expect(decodeUtf8(new Uint8Array([0x61, 0xe2, 0x82, 0xac]))).toBe("a€");
-    expect(raises(() => decodeUtf8(new Uint8Array([0xff])))).toBe("UnicodeError: ");
+    expect(pyError(() => decodeUtf8(new Uint8Array([0xff])))).toBe("UnicodeError: ");
     expect(decodeUtf8(new Uint8Array([0x61, 0xff, 0x62]), "replace")).toBe("a\ufffdb");
     expect(decodeUtf8(new Uint8Array([0x61, 0xff, 0x62]), "ignore")).toBe("ab");
     expect(latin1(encodeUtf8("é").$b)).toBe("\xc3\xa9");
@@ -130,8 +122,8 @@ describe("bytearray", () => {
     expect(m(a, "__len__")).toBe(8);
     setItem(a, mkSlice(0, 0, None), a);
     expect(m(a, "__len__")).toBe(16);
-    expect(raises(() => m(a, "append", None))).toBe("TypeError: can't convert NoneType to int");
-    expect(raises(() => hash(a))).toMatch(/unhashable/);
+    expect(pyError(() => m(a, "append", None))).toBe("TypeError: can't convert NoneType to int");
+    expect(pyError(() => hash(a))).toMatch(/unhashable/);
     expect(r(m(call(bytearrayType, [b("  x ")], null), "strip"))).toBe("bytearray(b'x')");
     expect(eq(call(bytearrayType, [b("ab")], null), b("ab"))).toBe(true);
     expect(eq(b("ab"), call(bytearrayType, [b("ab")], null))).toBe(true);
@@ -153,7 +145,7 @@ describe("memoryview", () => {
     for (let i = 0; i < 50; i++) m(a, "append", 0);
     expect(getItem(v, 1)).toBe(120);
     const ro = mkMemoryView(b("abc"));
-    expect(raises(() => setItem(ro, 0, 1))).toBe("TypeError: 'memoryview' object doesn't support item assignment");
+    expect(pyError(() => setItem(ro, 0, 1))).toBe("TypeError: 'memoryview' object doesn't support item assignment");
     expect(loadAttr(ro, "itemsize")).toBe(1);
   });
 });

@@ -10,20 +10,12 @@ import { call } from "../call.ts";
 import { callMethod } from "../attr.ts";
 import { repr, getIter, iterNext } from "../ops.ts";
 import { isPyException } from "../exceptions.ts";
+import { pyErrorArgs } from "../../testing.ts";
 
 const { enumerate, zip, map, filter, reversed } = iteratorTypes;
 const L = (...a: any[]) => mkList(a);
 const list = (x: any) => repr(call(listType, [x], null));
 const kw = (o: Record<string, any>) => Object.assign(Object.create(null), o);
-function raises(f: () => any): string {
-  try {
-    f();
-  } catch (e) {
-    if (!isPyException(e)) throw e;
-    return `${(e as any).$cls.$name}: ${e.args.$a.map((x: any) => (typeof x === "string" ? x : repr(x))).join(", ")}`;
-  }
-  throw new Error("no exception");
-}
 
 describe("builtin iterators", () => {
   test("enumerate", () => {
@@ -33,7 +25,7 @@ describe("builtin iterators", () => {
     const e = call(enumerate, [L(1)], null);
     expect(callMethod(e, "__iter__", [], null)).toBe(e);
     expect(repr(callMethod(e, "__next__", [], null))).toBe("(0, 1)");
-    expect(raises(() => callMethod(e, "__next__", [], null))).toBe("StopIteration: ");
+    expect(pyErrorArgs(() => callMethod(e, "__next__", [], null))).toBe("StopIteration: ");
   });
 
   test("zip, map, filter", () => {
@@ -43,7 +35,7 @@ describe("builtin iterators", () => {
     const plus = (x: any, y: any) => x + y;
     expect(list(call(map, [double, L(1, 2)], null))).toBe("[2, 4]");
     expect(list(call(map, [plus, L(1, 2), L(10, 20, 30)], null))).toBe("[11, 22]");
-    expect(raises(() => call(map, [double], null))).toMatch(/^TypeError/);
+    expect(pyErrorArgs(() => call(map, [double], null))).toMatch(/^TypeError/);
     expect(list(call(filter, [None, L(0, 1, "", "x", None)], null))).toBe("[1, 'x']");
     expect(list(call(filter, [(x: any) => x > 1, L(1, 2, 3)], null))).toBe("[2, 3]");
   });
@@ -51,7 +43,7 @@ describe("builtin iterators", () => {
   test("reversed", () => {
     expect(list(call(reversed, [L(1, 2, 3)], null))).toBe("[3, 2, 1]");
     expect(list(call(reversed, [mkTuple([1, 2])], null))).toBe("[2, 1]");
-    expect(raises(() => call(reversed, [5], null))).toMatch(/^TypeError/);
+    expect(pyErrorArgs(() => call(reversed, [5], null))).toMatch(/^TypeError/);
     // the list iterator stops if the list shrinks under it
     const l = L(1, 2, 3);
     const it = getIter(call(reversed, [l], null));

@@ -11,20 +11,12 @@ import { call } from "../call.ts";
 import { callMethod } from "../attr.ts";
 import { repr, getItem, setItem, delItem, add, mul, iadd, imul, eq, lt, le, getIter, iterNext, contains, isTrue } from "../ops.ts";
 import { isPyException } from "../exceptions.ts";
+import { pyErrorArgs } from "../../testing.ts";
 
 const L = (...a: any[]) => mkList(a);
 const m = (o: any, name: string, ...args: any[]) => callMethod(o, name, args, null);
 const S = (a: any, b: any, c: any = None) => mkSlice(a, b, c);
 /** "ExcName: message" of the Python exception f raises. */
-function raises(f: () => any): string {
-  try {
-    f();
-  } catch (e) {
-    if (!isPyException(e)) throw e;
-    return `${(e as any).$cls.$name}: ${e.args.$a.map((x: any) => (typeof x === "string" ? x : repr(x))).join(", ")}`;
-  }
-  throw new Error("no exception");
-}
 
 describe("list", () => {
   test("construction and repr", () => {
@@ -34,7 +26,7 @@ describe("list", () => {
     const l = L(1);
     l.$a.push(l);
     expect(repr(l)).toBe("[1, [...]]");
-    expect(raises(() => call(listType, [1], null))).toBe("TypeError: 'int' object isn't iterable");
+    expect(pyErrorArgs(() => call(listType, [1], null))).toBe("TypeError: 'int' object isn't iterable");
   });
 
   test("methods", () => {
@@ -52,11 +44,11 @@ describe("list", () => {
     expect(repr(l)).toBe("[1, 2, 4, 5, 6]");
     expect(m(l, "index", 4)).toBe(2);
     expect(m(l, "index", 4, 1, 3)).toBe(2);
-    expect(raises(() => m(l, "index", 4, 3))).toBe("ValueError: object not in sequence");
-    expect(raises(() => m(l, "remove", 42))).toBe("ValueError: object not in sequence");
+    expect(pyErrorArgs(() => m(l, "index", 4, 3))).toBe("ValueError: object not in sequence");
+    expect(pyErrorArgs(() => m(l, "remove", 42))).toBe("ValueError: object not in sequence");
     expect(m(L(1, 2, 1, 1), "count", 1)).toBe(3);
-    expect(raises(() => m(L(), "pop"))).toBe("IndexError: pop from empty list");
-    expect(raises(() => m(L(1), "pop", 5))).toBe("IndexError: list index out of range");
+    expect(pyErrorArgs(() => m(L(), "pop"))).toBe("IndexError: pop from empty list");
+    expect(pyErrorArgs(() => m(L(1), "pop", 5))).toBe("IndexError: list index out of range");
     m(l, "reverse");
     expect(repr(l)).toBe("[6, 5, 4, 2, 1]");
     const c = m(l, "copy");
@@ -79,21 +71,21 @@ describe("list", () => {
     expect(repr(words)).toBe("['a', 'bb', 'dd', 'ccc']");
     callMethod(words, "sort", [], { __proto__: null, key: len, reverse: true } as any);
     expect(repr(words)).toBe("['ccc', 'bb', 'dd', 'a']");
-    expect(raises(() => m(L(1, "a"), "sort"))).toMatch(/^TypeError/);
-    expect(raises(() => m(L(1), "sort", 1))).toMatch(/^TypeError/);
+    expect(pyErrorArgs(() => m(L(1, "a"), "sort"))).toMatch(/^TypeError/);
+    expect(pyErrorArgs(() => m(L(1), "sort", 1))).toMatch(/^TypeError/);
   });
 
   test("indexing and slicing", () => {
     const l = L(0, 1, 2, 3, 4, 5);
     expect(getItem(l, -1)).toBe(5);
     expect(getItem(l, true)).toBe(1);
-    expect(raises(() => getItem(l, 6))).toBe("IndexError: list index out of range");
-    expect(raises(() => getItem(l, "a"))).toBe("TypeError: list indices must be integers, not str");
+    expect(pyErrorArgs(() => getItem(l, 6))).toBe("IndexError: list index out of range");
+    expect(pyErrorArgs(() => getItem(l, "a"))).toBe("TypeError: list indices must be integers, not str");
     expect(repr(getItem(l, S(1, 3)))).toBe("[1, 2]");
     expect(repr(getItem(l, S(None, None, -2)))).toBe("[5, 3, 1]");
     expect(repr(getItem(l, S(-2, None)))).toBe("[4, 5]");
     expect(repr(getItem(l, S(4, 1)))).toBe("[]");
-    expect(raises(() => getItem(l, S(None, None, 0)))).toBe("ValueError: slice step can't be zero");
+    expect(pyErrorArgs(() => getItem(l, S(None, None, 0)))).toBe("ValueError: slice step can't be zero");
   });
 
   test("slice assignment and deletion", () => {
@@ -105,7 +97,7 @@ describe("list", () => {
     l = L(0, 1, 2, 3, 4, 5);
     setItem(l, S(None, None, 2), L(7, 8, 9));
     expect(repr(l)).toBe("[7, 1, 8, 3, 9, 5]");
-    expect(raises(() => setItem(l, S(None, None, 2), L(1)))).toBe(
+    expect(pyErrorArgs(() => setItem(l, S(None, None, 2), L(1)))).toBe(
       "ValueError: attempt to assign sequence of size 1 to extended slice of size 3");
     setItem(l, S(4, 2), L(42));
     expect(repr(l)).toBe("[7, 1, 8, 3, 42, 9, 5]");
@@ -119,12 +111,12 @@ describe("list", () => {
     delItem(l, S(1, 3));
     delItem(l, -1);
     expect(repr(l)).toBe("[1]");
-    expect(raises(() => setItem(L(), S(0, 1), 123))).toBe("TypeError: 'int' object isn't iterable");
+    expect(pyErrorArgs(() => setItem(L(), S(0, 1), 123))).toBe("TypeError: 'int' object isn't iterable");
   });
 
   test("operators", () => {
     expect(repr(add(L(1), L(2)))).toBe("[1, 2]");
-    expect(raises(() => add(L(1), mkTuple([2])))).toMatch(/^TypeError/);
+    expect(pyErrorArgs(() => add(L(1), mkTuple([2])))).toMatch(/^TypeError/);
     const l = L(1);
     expect(iadd(l, mkTuple([2]))).toBe(l);
     expect(repr(mul(L(1, 2), 2))).toBe("[1, 2, 1, 2]");
@@ -137,7 +129,7 @@ describe("list", () => {
     expect(lt(L(1, 2), L(1, 3))).toBe(true);
     expect(lt(L(1, 2), L(1, 2, 0))).toBe(true);
     expect(le(L(2), L(1, 5))).toBe(false);
-    expect(raises(() => lt(L(1), 1))).toMatch(/^TypeError/);
+    expect(pyErrorArgs(() => lt(L(1), 1))).toMatch(/^TypeError/);
     expect(contains(L(1, 2), 2)).toBe(true);
     expect(isTrue(L())).toBe(false);
   });

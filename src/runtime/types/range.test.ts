@@ -13,19 +13,11 @@ import { callMethod } from "../attr.ts";
 import { repr, eq, contains, getItem, isTrue } from "../ops.ts";
 import { isPyException } from "../exceptions.ts";
 import { iteratorTypes } from "./iterators.ts";
+import { pyErrorArgs } from "../../testing.ts";
 
 const R = (...a: any[]) => call(rangeType, a, null);
 const list = (x: any) => repr(call(listType, [x], null));
 const len = (x: any) => callMethod(x, "__len__", [], null);
-function raises(f: () => any): string {
-  try {
-    f();
-  } catch (e) {
-    if (!isPyException(e)) throw e;
-    return `${(e as any).$cls.$name}: ${e.args.$a.map((x: any) => (typeof x === "string" ? x : repr(x))).join(", ")}`;
-  }
-  throw new Error("no exception");
-}
 
 describe("range", () => {
   test("repr, len, items", () => {
@@ -35,11 +27,11 @@ describe("range", () => {
     expect(isTrue(R(0))).toBe(false);
     expect(list(R(5, 0, -2))).toBe("[5, 3, 1]");
     expect(getItem(R(4), -1)).toBe(3);
-    expect(raises(() => getItem(R(4), 4))).toBe("IndexError: range index out of range");
+    expect(pyErrorArgs(() => getItem(R(4), 4))).toBe("IndexError: range index out of range");
     expect(repr(getItem(R(4), mkSlice(1, -2, 2)))).toBe("range(1, 2, 2)");
     expect(repr(getItem(R(1, 100, 5), mkSlice(15, 5, -3)))).toBe("range(76, 26, -15)");
-    expect(raises(() => R(1, 2, 0))).toBe("ValueError: zero step");
-    expect(raises(() => R(mkFloat(1.5)))).toMatch(/^TypeError/);
+    expect(pyErrorArgs(() => R(1, 2, 0))).toBe("ValueError: zero step");
+    expect(pyErrorArgs(() => R(mkFloat(1.5)))).toMatch(/^TypeError/);
   });
 
   test("contains, eq, index, reversed", () => {
