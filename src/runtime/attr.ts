@@ -7,13 +7,13 @@
 //   typeof o === "object" && typeof (f = o.m) === "function" && f.length >= 2 ? f(o, a)
 //     : callMethod(o, "m", [a], null)
 
-import { PyType, typeOf, None, builtin, PyObject, isSubtype } from "./object.ts";
+import { PyType, typeOf, None, builtin, PyObject, isSubtype, objectType } from "./object.ts";
 import { attributeError, typeError, newExc, AttributeError, excMatches, isPyException } from "./exceptions.ts";
 import {
   PyBoundMethod, OwnFunction, PyStaticMethod, PyClassMethod, PyProperty,
 } from "./types/function.ts";
-import { call, type Kw } from "./call.ts";
-import { PyModule } from "./types/module.ts";
+import { call, type Kw, builtinVarargs } from "./call.ts";
+import { PyModule, moduleIsReadOnly } from "./types/module.ts";
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -162,6 +162,8 @@ function loadTypeAttr(c: PyType, name: string): any {
       if (v instanceof PyProperty) return v;
       const get = v.$cls !== undefined && v.$cls.$user ? v.$cls.$proto.__get__ : undefined;
       if (get !== undefined) return call(get, [v, None, c], null);
+    } else if (typeof v === "function" && v.$builtin === true && name !== "__new__") {
+      return checkedMethod(c, name, v);
     }
     return v;
   }
@@ -174,12 +176,55 @@ function loadTypeAttr(c: PyType, name: string): any {
   return undefined;
 }
 
+/** Builtin types whose methods all take self first (see checkedMethod); set by types/index.ts. */
+const selfChecked = new Set<PyType>();
+
+export function checkSelfArg(...types: PyType[]): void {
+  for (const t of types) selfChecked.add(t);
+}
+
+/**
+ * A builtin type's method taken from the class (`list.append`) checks its first argument's type
+ * when called, as MicroPython's checked functions do (py/runtime.c, CHECK_SELF_ARG). Only the
+ * types registered with checkSelfArg: a builtin function stored on a user class acts as a
+ * staticmethod, object's methods check for themselves, and some module types keep plain
+ * functions as class attributes. The wrapper is cached on the method.
+ */
+function checkedMethod(c: PyType, name: string, f: any): any {
+  let owner = c;
+  for (const t of c.$mro) {
+    if (hasOwn.call(t.$proto, name)) {
+      owner = t;
+      break;
+    }
+  }
+  if (!selfChecked.has(owner)) return f;
+  const w = f.$checked;
+  if (w !== undefined && w.$owner === owner) return w;
+  const checked: any = function (...args: any[]) {
+    const self = args[0];
+    if (self === undefined) throw typeError(`function missing 1 required positional arguments`);
+    if (!isSubtype(typeOf(self), owner)) {
+      throw typeError(`argument should be a '${owner.$name}' not a '${typeOf(self).$name}'`);
+    }
+    return f.apply(null, args);
+  };
+  Object.defineProperty(checked, "length", { value: f.length });
+  checked.$name = f.$name;
+  checked.$builtin = true;
+  checked.$owner = owner;
+  if (f.$sig !== undefined) checked.$sig = f.$sig;
+  f.$checked = checked;
+  return checked;
+}
+
 export function storeAttr(o: any, name: string, v: any): void {
   if (o instanceof PyType) {
     attrHooks.setClassAttr(o, name, v);
     return;
   }
   if (o instanceof PyModule) {
+    if (moduleIsReadOnly(o, name)) throw noAttr(o, name);
     o.$d[name] = v;
     return;
   }
@@ -228,6 +273,7 @@ function canHaveAttrs(o: any): boolean {
 
 export function delAttr(o: any, name: string): void {
   if (o instanceof PyType) {
+    if (!o.$user) throw typeError(`can't set attributes of built-in/extension type '${o.$name}'`);
     if (!hasOwn.call(o.$proto, name)) throw noAttr(o, name);
     delete o.$proto[name];
     attrHooks.classChanged(o, name);
@@ -238,13 +284,17 @@ export function delAttr(o: any, name: string): void {
     delete o.$d[name];
     return;
   }
-  const t = typeOf(o);
-  const da = t.$proto.__delattr__;
-  if (da !== undefined) {
+  const da = typeOf(o).$proto.__delattr__;
+  if (da !== undefined && da !== objectDelattr) {
     call(da, [o, name], null);
     return;
   }
-  const cv = t.$proto[name];
+  genericDelattr(o, name);
+}
+
+/** object.__delattr__: a data descriptor's deleter, else the instance's own attribute. */
+export function genericDelattr(o: any, name: string): void {
+  const cv = typeOf(o).$proto[name];
   if (cv instanceof PyProperty) {
     if (cv.fdel === None) throw attributeError("can't delete attribute");
     call(cv.fdel, [o], null);
@@ -270,7 +320,7 @@ export function callMethod(o: any, name: string, args: any[], kw: Kw): any {
     const cv = proto[name];
     if (typeof cv === "function" && !((typeof o === "object" || typeof o === "function") && hasOwn.call(o, name))) {
       if (t.$user && isStaticBuiltin(cv, t, name)) return call(cv, args, kw);
-      if (kw === null && cv.$sig === undefined && (cv.$builtin === true || args.length + 1 <= cv.length)) {
+      if (kw === null && cv.$sig === undefined && (args.length < cv.length || (cv.$builtin === true && builtinVarargs(cv)))) {
         switch (args.length) {
           case 0:
             return cv(o);
@@ -291,6 +341,11 @@ export function callMethod(o: any, name: string, args: any[], kw: Kw): any {
 export let objectSetattr: any = undefined;
 export function setObjectSetattr(f: any): void {
   objectSetattr = f;
+}
+/** object.__delattr__ (set by type.ts): deleting through it needs no call. */
+export let objectDelattr: any = undefined;
+export function setObjectDelattr(f: any): void {
+  objectDelattr = f;
 }
 
 export const attrHooksExt = attrHooks;

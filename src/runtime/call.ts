@@ -29,19 +29,92 @@ export function call(f: any, args: any[], kw: Kw): any {
     const sig: FunctionSig | undefined = f.$sig;
     if (sig !== undefined) return f.apply(null, bindArgs(f, sig, args, kw));
     if (kw !== null && hasKeys(kw)) throw typeError("function doesn't take keyword arguments");
-    if (f.$builtin !== true && args.length > f.length)
+    if (args.length > f.length && (f.$builtin !== true || !builtinVarargs(f)))
       throw typeError(`function takes ${f.length} positional arguments but ${args.length} were given`);
     return f.apply(null, args);
   }
   if (f instanceof PyType) return callType(f, args, kw);
-  if (f instanceof PyBoundMethod) return call(f.$func, [f.$self, ...args], kw);
+  if (f instanceof PyBoundMethod) return callWithSelf(f.$func, f.$self, args, kw);
   const dunder = typeof f === "object" ? f.__call__ : undefined;
-  if (dunder !== undefined && typeof dunder === "function") return call(dunder, [f, ...args], kw);
+  if (dunder !== undefined && typeof dunder === "function") return callWithSelf(dunder, f, args, kw);
   throw typeError(`'${typeOf(f).$name}' object isn't callable`);
+}
+
+/**
+ * Does a builtin accept more positional arguments than its JS `length` (a rest parameter or
+ * `arguments`)? Read once from its source and cached; only asked when a call passes more
+ * arguments than `length`, so that too many arguments raise TypeError instead of being dropped.
+ * A false "yes" (a spread in the body) only skips the check.
+ */
+export function builtinVarargs(f: any): boolean {
+  let r = f.$varargs;
+  if (r === undefined) {
+    // Special methods are also called by the runtime's protocols, some with extra arguments
+    // their builtin versions ignore (__exit__, __init__ of builtin types), and a builtin with no
+    // parameters at all is written to ignore whatever it gets (`() => None`): never checked.
+    const name = f.$name;
+    r = f.$varargs = f.length === 0 || (typeof name === "string" && name.startsWith("__")) || /\.\.\.|\barguments\b/.test(Function.prototype.toString.call(f));
+  }
+  return r;
+}
+
+/**
+ * call(f, [self, ...args], kw) without building the spread array in the common cases. `args`
+ * must hold Python values only: a compiled function called directly with fewer arguments than
+ * parameters fills its defaults itself (or calls back through call() and bindArgs).
+ */
+export function callWithSelf(f: any, self: any, args: any[], kw: Kw): any {
+  const n = args.length;
+  if (kw === null && typeof f === "function" && (f.$builtin === true ? f.$sig === undefined && (n < f.length || builtinVarargs(f)) : f.$sig !== undefined && n < f.length)) {
+    switch (n) {
+      case 0:
+        return f(self);
+      case 1:
+        return f(self, args[0]);
+      case 2:
+        return f(self, args[0], args[1]);
+      case 3:
+        return f(self, args[0], args[1], args[2]);
+    }
+  }
+  const all = new Array(n + 1);
+  all[0] = self;
+  for (let i = 0; i < n; i++) all[i + 1] = args[i];
+  return call(f, all, kw);
+}
+
+/** Marks a class whose instances need no __init__ call (object's own __init__, no arguments). */
+const NO_INIT = 1;
+
+/**
+ * The instantiation fast path of a class (cached in `$init`, reset by classChanged): its Python
+ * __init__ when the class is a plain user class (metaclass type, object layout, object.__new__),
+ * NO_INIT when it also uses object.__init__, else null (the general path).
+ */
+function ctorInit(t: PyType): any {
+  if (!t.$user || t.$solid !== objectTypeRef.t || typeOf(t) !== typeOf(objectTypeRef.t)) return null;
+  const newFn = t.$proto.__new__;
+  if (newFn === undefined || newFn.$builtinNew !== true || newFn !== (objectTypeRef.t as PyType).$proto.__new__) return null;
+  const init = t.$proto.__init__;
+  if (init === undefined || init.$builtinInit === true) return NO_INIT;
+  if (typeof init !== "function" || init.$sig === undefined || init.$builtin === true || init.$gen === true || init.$async === true) return null;
+  return init;
 }
 
 /** type.__call__: create with the type's $new (found along the MRO), then run __init__. */
 export function callType(t: PyType, args: any[], kw: Kw): any {
+  let fast = t.$init;
+  if (fast === undefined) fast = t.$init = ctorInit(t);
+  if (fast !== null && kw === null) {
+    if (fast === NO_INIT) {
+      if (args.length === 0) return Object.create(t.$proto);
+    } else if (args.length < fast.length) {
+      const obj = Object.create(t.$proto);
+      const r = callWithSelf(fast, obj, args, null);
+      if (r !== None && r !== undefined) throw typeError("__init__() should return None");
+      return obj;
+    }
+  }
   const meta = typeOf(t);
   if (meta.$user) {
     // A metaclass with its own __call__ decides everything.

@@ -2,7 +2,7 @@
 // and throw Python exceptions. Python exceptions are thrown as JS exceptions directly: the thrown
 // value is the Python exception object.
 
-import { PyObject, PyType, defineBuiltinType, None, objectType, typeOf, isSubtype } from "./object.ts";
+import { PyObject, PyType, defineBuiltinType, None, objectType, typeOf, isSubtype, MissingArgument } from "./object.ts";
 import { PyTuple, mkTuple, emptyTuple } from "./types/tuple.ts";
 import { captureTraceback, type TracebackHolder } from "./traceback.ts";
 
@@ -107,6 +107,7 @@ export function toPyExc(e: unknown): PyBaseException {
   if (e instanceof PyBaseException) return e;
   if (e instanceof Error && (e as any).pyType !== undefined && (e as any).filename !== undefined)
     return fromCompileError(e as any);
+  if (e instanceof MissingArgument) return newExc(TypeError, "function missing required positional arguments");
   if (e instanceof RangeError) {
     if (/call stack/i.test(e.message)) return newExc(RuntimeError, "maximum recursion depth exceeded");
     if (/Invalid (array|string|typed array) length|allocation failed|out of memory|too large|Array buffer allocation/i.test(e.message))

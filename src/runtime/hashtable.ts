@@ -16,7 +16,7 @@
 
 import { PyFloat } from "./types/float.ts";
 import { typeError } from "./exceptions.ts";
-import { typeOf } from "./object.ts";
+import { typeOf, MissingArgument } from "./object.ts";
 import { hashHooks } from "./hooks.ts";
 
 export interface Entry {
@@ -51,6 +51,7 @@ export class HashTable {
   }
 
   private findObject(k: any, insert: boolean): any {
+    if (k === undefined) throw new MissingArgument();
     if (k instanceof PyFloat) {
       const v = k.$v;
       if (Number.isInteger(v) && Number.isSafeInteger(v)) return v;

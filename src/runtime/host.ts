@@ -10,6 +10,11 @@ export interface StatResult {
 }
 
 export interface HostFS {
+  /**
+   * True when open(path, "w") must keep the old contents until the new ones are committed
+   * (close/flush replace the file in one step): a board's flash never shows a truncated file.
+   */
+  readonly deferTruncate?: boolean;
   /** The whole file, or null when it does not exist / is not a file. */
   readFile(path: string): Uint8Array | null;
   stat(path: string): StatResult | null;
@@ -63,6 +68,11 @@ export interface Host {
   statvfs?(path: string): { bsize: number; blocks: number; bfree: number; bavail: number } | null;
   /** Host name and machine for os.uname. */
   uname?(): { nodename: string; machine: string };
+  /**
+   * True when console input can be read without blocking (select.poll on sys.stdin reports
+   * POLLIN). Absent: never ready.
+   */
+  inputReady?(): boolean;
 }
 
 const noFs = null;

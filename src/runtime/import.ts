@@ -3,14 +3,14 @@
 // https://docs.micropython.org/en/latest/reference/packages.html
 
 import { None, STOP } from "./object.ts";
-import { newExc, ImportError, typeError, valueError } from "./exceptions.ts";
+import { newExc, ImportError, ValueError, typeError, valueError } from "./exceptions.ts";
 import { PyModule } from "./types/module.ts";
 import { PyDict } from "./types/dict.ts";
 import { PyList, mkList } from "./types/list.ts";
 import { loadAttrOrUndefined } from "./attr.ts";
 import { getIter, iterNext, str } from "./ops.ts";
 import { langHooks } from "./hooks.ts";
-import { host } from "./host.ts";
+import { host, type StatResult } from "./host.ts";
 
 /** sys.modules */
 export const sysModules = new PyDict();
@@ -81,13 +81,20 @@ function joinPath(dir: string, name: string): string {
   return dir.endsWith("/") ? dir + name : dir + "/" + name;
 }
 
+/** How imports reach files: the host's file system until modules/vfs.ts routes them through
+ *  its mount table (a module may then come from a user-defined file system). */
+export const importFS = {
+  stat: (path: string): StatResult | null => host.fs?.stat(path) ?? null,
+  readFile: (path: string): Uint8Array | null => host.fs?.readFile(path) ?? null,
+};
+
 function isDir(path: string): boolean {
-  const st = host.fs?.stat(path === "" ? "." : path);
+  const st = importFS.stat(path === "" ? "." : path);
   return st != null && st.isDir;
 }
 
 function isFile(path: string): boolean {
-  const st = host.fs?.stat(path);
+  const st = importFS.stat(path);
   return st != null && !st.isDir;
 }
 
@@ -100,6 +107,7 @@ function findOnPath(leaf: string, dirs: string[]): { file: string | null; pkgDir
       return { file: isFile(init) ? init : null, pkgDir: base };
     }
     if (isFile(base + ".py")) return { file: base + ".py", pkgDir: null };
+    if (isFile(base + ".mpy")) return { file: base + ".mpy", pkgDir: null };
   }
   return null;
 }
@@ -148,8 +156,14 @@ function importOne(fullname: string, parent: PyModule | null): PyModule {
   sysModules.$t.set(fullname, mod);
   if (parent !== null) parent.$d[leaf] = mod;
   if (found.file !== null) {
-    const data = host.fs!.readFile(found.file);
+    const data = importFS.readFile(found.file);
     if (data === null) throw noModule(fullname);
+    // Compiled .mpy files hold MicroPython bytecode, which this implementation cannot run.
+    if (found.file.endsWith(".mpy")) {
+      sysModules.$t.delete(fullname);
+      if (parent !== null) delete parent.$d[leaf];
+      throw newExc(ValueError, "incompatible .mpy file");
+    }
     try {
       importHooks.runModule(new TextDecoder().decode(data), found.file, g);
     } catch (e) {

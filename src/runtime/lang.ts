@@ -13,7 +13,7 @@ import { PyDict, mkDict as mkEmptyDict } from "./types/dict.ts";
 import { call, type Kw } from "./call.ts";
 import { getIter, iterNext, toArray, repr, str, unpackEx, callSpecial } from "./ops.ts";
 import { callMethod } from "./attr.ts";
-import { PyGenerator } from "./types/generator.ts";
+import { PyGenerator, runningGen, throwInto, raiseObj } from "./types/generator.ts";
 import { langHooks } from "./hooks.ts";
 import { io } from "./stdio.ts";
 
@@ -128,14 +128,24 @@ export function mkGen(g: Generator<any, any, any>, name: string, isAsync?: boole
   return new PyGenerator(g, name, isAsync === true);
 }
 
+// `yield from x` compiles to `yield* yieldFrom(x)`: JS forwards next/throw of the outer generator
+// to the delegate returned here, which follows MicroPython's mp_resume (py/runtime.c) and its
+// YIELD_FROM opcode. While it is active the owner's $sub points at it, so the owner's throw()
+// passes the thrown value through unconverted (a user throw() method may receive any object).
+
 /** The JS iterator behind `yield*` for `yield from x` (send/throw reach a Python generator). */
 export function yieldFrom(x: any): Iterator<any, any, any> & Iterable<any> {
-  if (x instanceof PyGenerator) return x.$delegate();
-  return new PyIterDelegate(getIter(x));
+  const d: YieldFromDelegate = x instanceof PyGenerator ? new GenDelegate(x) : new PyIterDelegate(getIter(x));
+  const owner = runningGen();
+  if (owner !== null) {
+    d.owner = owner;
+    owner.$sub = d;
+  }
+  return d;
 }
 
 export function awaitable(x: any): Iterator<any, any, any> & Iterable<any> {
-  if (x instanceof PyGenerator) return x.$delegate();
+  if (x instanceof PyGenerator) return yieldFrom(x);
   const aw = typeOf(x).$proto.__await__;
   if (aw !== undefined) return yieldFrom(callSpecial(aw, x));
   const it = typeOf(x).$proto.__iter__;
@@ -143,41 +153,102 @@ export function awaitable(x: any): Iterator<any, any, any> & Iterable<any> {
   throw typeError(`'${typeOf(x).$name}' object isn't awaitable`);
 }
 
-/** Adapts a Python iterator to the JS iterator protocol for `yield*` (send goes to .send()). */
-class PyIterDelegate {
-  constructor(private it: any) {}
+function isGenExit(x: any): boolean {
+  return x instanceof PyType ? isSubtype(x, GeneratorExit) : isSubtype(typeOf(x), GeneratorExit);
+}
+
+abstract class YieldFromDelegate {
+  owner: PyGenerator | null = null;
+  abstract send(v: any): IteratorResult<any>;
+  abstract inject(x: any): IteratorResult<any>;
   next(v?: any): IteratorResult<any> {
-    const it = this.it;
-    // Builtin iterators end with STOP (no value); Python ones raise StopIteration(value).
-    if ((v === undefined || v === None) && it.$next !== undefined) {
-      const r = it.$next();
-      return r === STOP ? { done: true, value: None } : { done: false, value: r };
-    }
     try {
-      const r = v === undefined || v === None ? callMethod(it, "__next__", [], null) : callMethod(it, "send", [v], null);
-      return { done: false, value: r };
-    } catch (err) {
-      if (isPyException(err) && isSubtype(typeOf(err), StopIteration)) return { done: true, value: stopValue(err) };
-      throw err;
+      const r = this.send(v);
+      if (r.done) this.end();
+      return r;
+    } catch (e) {
+      this.end();
+      throw e;
     }
   }
-  throw(e: any): IteratorResult<any> {
-    const t = typeOf(this.it).$proto.throw;
-    if (t === undefined) throw e;
+  throw(x: any): IteratorResult<any> {
     try {
-      return { done: false, value: callSpecial(t, this.it, e) };
-    } catch (err) {
-      if (isPyException(err) && isSubtype(typeOf(err), StopIteration)) return { done: true, value: stopValue(err) };
-      throw err;
+      const r = this.inject(x);
+      if (r.done) this.end();
+      return r;
+    } catch (e) {
+      this.end();
+      throw e;
     }
   }
   return(v?: any): IteratorResult<any> {
-    const c = typeOf(this.it).$proto.close;
-    if (c !== undefined) callSpecial(c, this.it);
+    this.end();
     return { done: true, value: v };
+  }
+  end(): void {
+    const o = this.owner;
+    if (o !== null && o.$sub === this) o.$sub = null;
+    this.owner = null;
   }
   [Symbol.iterator]() {
     return this;
+  }
+}
+
+class GenDelegate extends YieldFromDelegate {
+  constructor(private g: PyGenerator) {
+    super();
+  }
+  send(v: any): IteratorResult<any> {
+    const g = this.g;
+    const r = g.$resume(0, v === undefined ? None : v);
+    return r === STOP ? { done: true, value: g.$ret } : { done: false, value: r };
+  }
+  inject(x: any): IteratorResult<any> {
+    const g = this.g;
+    const r = throwInto(g, x);
+    if (r !== STOP) return { done: false, value: r };
+    // A GeneratorExit swallowed downstream is still raised here (MicroPython's YIELD_FROM).
+    if (isGenExit(x)) throw raiseObj(x);
+    return { done: true, value: g.$ret };
+  }
+}
+
+/** Adapts a Python iterator to the JS iterator protocol for `yield*` (send goes to .send()). */
+class PyIterDelegate extends YieldFromDelegate {
+  constructor(private it: any) {
+    super();
+  }
+  send(v: any): IteratorResult<any> {
+    const it = this.it;
+    try {
+      // Builtin iterators end with STOP (no value); Python ones raise StopIteration(value).
+      if ((v === undefined || v === None) && it.$next !== undefined) {
+        const r = it.$next();
+        return r === STOP ? { done: true, value: None } : { done: false, value: r };
+      }
+      const r = v === undefined || v === None ? callMethod(it, "__next__", [], null) : callMethod(it, "send", [v], null);
+      return { done: false, value: r };
+    } catch (err) {
+      // Also a StopIteration from code a builtin iterator calls (e.g. the function of map()).
+      if (isPyException(err) && isSubtype(typeOf(err), StopIteration)) return { done: true, value: stopValue(err) };
+      throw err;
+    }
+  }
+  inject(x: any): IteratorResult<any> {
+    const proto = typeOf(this.it).$proto;
+    if (isGenExit(x)) {
+      // close() the iterator if it can be, then raise GeneratorExit here.
+      if (proto.close !== undefined) callMethod(this.it, "close", [], null);
+      throw raiseObj(x);
+    }
+    if (proto.throw === undefined) throw raiseObj(x);
+    try {
+      return { done: false, value: callMethod(this.it, "throw", [x], null) };
+    } catch (err) {
+      if (isPyException(err) && isSubtype(typeOf(err), StopIteration)) return { done: true, value: stopValue(err) };
+      throw err;
+    }
   }
 }
 

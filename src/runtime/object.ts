@@ -51,6 +51,8 @@ export class PyType extends PyObject {
   $subclasses: PyType[] = [];
   /** Extra internal data some types need (e.g. exception type flags). */
   $flags = 0;
+  /** Instantiation fast path cached by call.ts (undefined = not computed; reset by classChanged). */
+  $init: any = undefined;
 
   constructor(name: string, bases: PyType[], proto: any, metaclass?: PyType) {
     super();
@@ -149,9 +151,17 @@ export function typeOf(x: any): PyType {
     case "object":
       return x.$cls;
     default:
+      // `undefined` where a value is expected is an argument a builtin was not given.
+      if (x === undefined) throw new MissingArgument();
       throw new Error("internal: not a Python value: " + String(x));
   }
 }
+
+/**
+ * Thrown when a builtin uses a parameter it was not given (a missing argument is `undefined`,
+ * which is no Python value); toPyExc turns it into TypeError, as MicroPython's argument checks.
+ */
+export class MissingArgument extends Error {}
 
 /** The object holding class attributes for x's type (where special methods are found). */
 export function protoOf(x: any): any {

@@ -4,14 +4,16 @@
 // and falls back to special-method lookup on the value's type, out of line.
 
 import {
-  PyType, typeOf, protoOf, None, NotImplemented, STOP, Ellipsis,
+  PyType, typeOf, protoOf, None, NotImplemented, STOP, Ellipsis, isSubtype,
 } from "./object.ts";
-import { newExc, typeError, StopIteration, isStopIteration, TypeError as TypeErrorT } from "./exceptions.ts";
+import {
+  newExc, typeError, StopIteration, isStopIteration, TypeError as TypeErrorT, IndexError, isPyException,
+} from "./exceptions.ts";
 import { PyFloat, floatType } from "./types/float.ts";
 import { PyList } from "./types/list.ts";
-import { PyTuple } from "./types/tuple.ts";
-import { PyDict } from "./types/dict.ts";
-import { normBig, intFloorDiv, intMod, intPow, intLshift, intRshift } from "./types/int.ts";
+import { PyTuple, tupleType } from "./types/tuple.ts";
+import { PyDict, dictType } from "./types/dict.ts";
+import { normBig, intFloorDiv, intMod, intPow, intLshift, intRshift, intAdd, intSub, intMul } from "./types/int.ts";
 import { call } from "./call.ts";
 import { strGetItem } from "./types/str.ts";
 import { PyStaticMethod, PyClassMethod } from "./types/function.ts";
@@ -20,8 +22,10 @@ import { hashHooks } from "./hashtable.ts";
 // ---------------------------------------------------------------- calling special methods
 
 /** Calls a special method found on a type with self first (functions directly, else generally). */
-export function callSpecial(f: any, self: any, ...args: any[]): any {
-  if (typeof f === "function") return f(self, ...args);
+export function callSpecial(f: any, self: any, a?: any, b?: any): any {
+  // Python values are never undefined: `a`/`b` undefined means not passed (no rest/spread).
+  if (typeof f === "function") return a === undefined ? f(self) : b === undefined ? f(self, a) : f(self, a, b);
+  const args = a === undefined ? [] : b === undefined ? [a] : [a, b];
   // A special method defined as a staticmethod/classmethod (see class_staticclassmethod.py).
   if (f instanceof PyStaticMethod) return call(f.$f, args, null);
   if (f instanceof PyClassMethod) return call(f.$f, [typeOf(self), ...args], null);
@@ -162,43 +166,83 @@ export function eq(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return a === b;
   if (typeof a === "string" && typeof b === "string") return a === b;
   if (a instanceof PyFloat && b instanceof PyFloat && a.$cls === floatType && b.$cls === floatType) return a.$v === b.$v;
+  if (bigPair(a, b)) return a == b;
   return richCompare("__eq__", "__eq__", a, b, true);
+}
+
+/** Both operands plain ints, at least one a bigint (callers test number/number first). */
+function bigPair(a: any, b: any): boolean {
+  const ta = typeof a;
+  const tb = typeof b;
+  return ta === "bigint" ? tb === "bigint" || tb === "number" : tb === "bigint" && ta === "number";
 }
 
 export function ne(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return a !== b;
   if (typeof a === "string" && typeof b === "string") return a !== b;
   if (a instanceof PyFloat && b instanceof PyFloat && a.$cls === floatType && b.$cls === floatType) return a.$v !== b.$v;
-  const f = special(a, "__ne__");
+  if (bigPair(a, b)) return a != b;
+  return neSlow(a, b);
+}
+
+/**
+ * `a != b` in general, as MicroPython's mp_obj_equal_not_equal: each side in turn (a subclass
+ * first) tries its __ne__, then its negated __eq__; failing both, identity decides.
+ */
+function neSlow(a: any, b: any): any {
+  let x = a;
+  let y = b;
+  const ta = typeOf(a);
+  const tb = typeOf(b);
+  if (tb !== ta && isStrictSub(tb, ta)) {
+    x = b;
+    y = a;
+  }
+  let r = neOneSide(x, y);
+  if (r === NotImplemented) r = neOneSide(y, x);
+  return r === NotImplemented ? a !== b : r;
+}
+
+function neOneSide(x: any, y: any): any {
+  const f = special(x, "__ne__");
   if (f !== undefined) {
-    const r = callSpecial(f, a, b);
+    const r = callSpecial(f, x, y);
     if (r !== NotImplemented) return r;
   }
-  return !isTrue(richCompare("__eq__", "__eq__", a, b, true));
+  const g = special(x, "__eq__");
+  if (g !== undefined) {
+    const r = callSpecial(g, x, y);
+    if (r !== NotImplemented) return !isTrue(r);
+  }
+  return NotImplemented;
 }
 
 export function lt(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return a < b;
   if (typeof a === "string" && typeof b === "string") return a < b;
   if (a instanceof PyFloat && b instanceof PyFloat && a.$cls === floatType && b.$cls === floatType) return a.$v < b.$v;
+  if (bigPair(a, b)) return a < b;
   return richCompare("__lt__", "__gt__", a, b, false);
 }
 export function le(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return a <= b;
   if (typeof a === "string" && typeof b === "string") return a <= b;
   if (a instanceof PyFloat && b instanceof PyFloat && a.$cls === floatType && b.$cls === floatType) return a.$v <= b.$v;
+  if (bigPair(a, b)) return a <= b;
   return richCompare("__le__", "__ge__", a, b, false);
 }
 export function gt(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return a > b;
   if (typeof a === "string" && typeof b === "string") return a > b;
   if (a instanceof PyFloat && b instanceof PyFloat && a.$cls === floatType && b.$cls === floatType) return a.$v > b.$v;
+  if (bigPair(a, b)) return a > b;
   return richCompare("__gt__", "__lt__", a, b, false);
 }
 export function ge(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return a >= b;
   if (typeof a === "string" && typeof b === "string") return a >= b;
   if (a instanceof PyFloat && b instanceof PyFloat && a.$cls === floatType && b.$cls === floatType) return a.$v >= b.$v;
+  if (bigPair(a, b)) return a >= b;
   return richCompare("__ge__", "__le__", a, b, false);
 }
 
@@ -316,7 +360,7 @@ export function add(a: any, b: any): any {
     const y = fnum(b);
     if (y === y) return new PyFloat(x + y);
   }
-  return binaryOp("__add__", "__radd__", a, b);
+  return bigPair(a, b) ? intAdd(a, b) : binaryOp("__add__", "__radd__", a, b);
 }
 
 // Float fast paths: fnum() is the value of an exact float or a small int, else NaN (a float
@@ -338,7 +382,7 @@ export function sub(a: any, b: any): any {
     const y = fnum(b);
     if (y === y) return new PyFloat(x - y);
   }
-  return binaryOp("__sub__", "__rsub__", a, b);
+  return bigPair(a, b) ? intSub(a, b) : binaryOp("__sub__", "__rsub__", a, b);
 }
 
 export function mul(a: any, b: any): any {
@@ -351,7 +395,7 @@ export function mul(a: any, b: any): any {
     const y = fnum(b);
     if (y === y) return new PyFloat(x * y);
   }
-  return binaryOp("__mul__", "__rmul__", a, b);
+  return bigPair(a, b) ? intMul(a, b) : binaryOp("__mul__", "__rmul__", a, b);
 }
 
 export function truediv(a: any, b: any): any {
@@ -364,11 +408,11 @@ export function truediv(a: any, b: any): any {
 }
 export function floordiv(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return intFloorDiv(a, b);
-  return binaryOp("__floordiv__", "__rfloordiv__", a, b);
+  return bigPair(a, b) ? intFloorDiv(a, b) : binaryOp("__floordiv__", "__rfloordiv__", a, b);
 }
 export function mod(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return intMod(a, b);
-  return binaryOp("__mod__", "__rmod__", a, b);
+  return bigPair(a, b) ? intMod(a, b) : binaryOp("__mod__", "__rmod__", a, b);
 }
 export function pow(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return intPow(a, b);
@@ -397,24 +441,24 @@ export function xor(a: any, b: any): any {
 }
 
 export function iadd(a: any, b: any): any {
-  if ((typeof a === "number" && typeof b === "number") || a instanceof PyFloat) return add(a, b);
+  if ((typeof a === "number" && typeof b === "number") || typeof a === "bigint" || a instanceof PyFloat) return add(a, b);
   if (typeof a === "string" && typeof b === "string") return a + b;
   return inplaceOp("__iadd__", "__add__", "__radd__", a, b);
 }
 export const isub = (a: any, b: any): any =>
-  typeof a === "number" || a instanceof PyFloat ? sub(a, b) : inplaceOp("__isub__", "__sub__", "__rsub__", a, b);
+  typeof a === "number" || typeof a === "bigint" || a instanceof PyFloat ? sub(a, b) : inplaceOp("__isub__", "__sub__", "__rsub__", a, b);
 export const imul = (a: any, b: any): any =>
-  typeof a === "number" || a instanceof PyFloat ? mul(a, b) : inplaceOp("__imul__", "__mul__", "__rmul__", a, b);
+  typeof a === "number" || typeof a === "bigint" || a instanceof PyFloat ? mul(a, b) : inplaceOp("__imul__", "__mul__", "__rmul__", a, b);
 export const itruediv = (a: any, b: any): any => a instanceof PyFloat ? truediv(a, b) : inplaceOp("__itruediv__", "__truediv__", "__rtruediv__", a, b);
-export const ifloordiv = (a: any, b: any): any => inplaceOp("__ifloordiv__", "__floordiv__", "__rfloordiv__", a, b);
-export const imod = (a: any, b: any): any => inplaceOp("__imod__", "__mod__", "__rmod__", a, b);
-export const ipow = (a: any, b: any): any => inplaceOp("__ipow__", "__pow__", "__rpow__", a, b);
+export const ifloordiv = (a: any, b: any): any => typeof a !== "object" ? floordiv(a, b) : inplaceOp("__ifloordiv__", "__floordiv__", "__rfloordiv__", a, b);
+export const imod = (a: any, b: any): any => typeof a !== "object" ? mod(a, b) : inplaceOp("__imod__", "__mod__", "__rmod__", a, b);
+export const ipow = (a: any, b: any): any => typeof a !== "object" ? pow(a, b) : inplaceOp("__ipow__", "__pow__", "__rpow__", a, b);
 export const imatmul = (a: any, b: any): any => inplaceOp("__imatmul__", "__matmul__", "__rmatmul__", a, b);
-export const ilshift = (a: any, b: any): any => inplaceOp("__ilshift__", "__lshift__", "__rlshift__", a, b);
-export const irshift = (a: any, b: any): any => inplaceOp("__irshift__", "__rshift__", "__rrshift__", a, b);
-export const iand = (a: any, b: any): any => inplaceOp("__iand__", "__and__", "__rand__", a, b);
-export const ior = (a: any, b: any): any => inplaceOp("__ior__", "__or__", "__ror__", a, b);
-export const ixor = (a: any, b: any): any => inplaceOp("__ixor__", "__xor__", "__rxor__", a, b);
+export const ilshift = (a: any, b: any): any => typeof a !== "object" ? lshift(a, b) : inplaceOp("__ilshift__", "__lshift__", "__rlshift__", a, b);
+export const irshift = (a: any, b: any): any => typeof a !== "object" ? rshift(a, b) : inplaceOp("__irshift__", "__rshift__", "__rrshift__", a, b);
+export const iand = (a: any, b: any): any => typeof a !== "object" ? and(a, b) : inplaceOp("__iand__", "__and__", "__rand__", a, b);
+export const ior = (a: any, b: any): any => typeof a !== "object" ? or(a, b) : inplaceOp("__ior__", "__or__", "__ror__", a, b);
+export const ixor = (a: any, b: any): any => typeof a !== "object" ? xor(a, b) : inplaceOp("__ixor__", "__xor__", "__rxor__", a, b);
 
 /** Set by types/float.ts: the exact float type, for the fast path above. */
 export const floatTypeRef: { t: PyType | null } = { t: null };
@@ -459,6 +503,13 @@ export function getItem(o: any, k: any): any {
     const a = o.$a;
     const i = k < 0 ? k + a.length : k;
     if (i >= 0 && i < a.length && o.$cls === listTypeRef.t) return a[i];
+  } else if (o instanceof PyTuple && typeof k === "number" && o.$cls === tupleType) {
+    const a = o.$a;
+    const i = k < 0 ? k + a.length : k;
+    if (i >= 0 && i < a.length) return a[i];
+  } else if (o instanceof PyDict && o.$cls === dictType) {
+    const e = o.$t.get(k);
+    if (e !== undefined) return e.v;
   }
   const f = special(o, "__getitem__");
   if (f === undefined) {
@@ -479,6 +530,9 @@ export function setItem(o: any, k: any, v: any): void {
       a[i] = v;
       return;
     }
+  } else if (o instanceof PyDict && o.$cls === dictType) {
+    o.$t.set(k, v);
+    return;
   }
   const f = special(o, "__setitem__");
   if (f === undefined) throw typeError(`'${typeOf(o).$name}' object doesn't support item assignment`);
@@ -525,9 +579,23 @@ export function iterNext(it: any): any {
   try {
     return callSpecial(f, it);
   } catch (e) {
-    if (isStopIteration(e)) return STOP;
+    if (isStopIteration(e)) {
+      // Kept for next(), which re-raises it from a builtin iterator over this one (enumerate,
+      // map, zip): MicroPython's stop_iteration_arg.
+      stopArg = (e as any).args.$a.length > 0 ? (e as any).args.$a[0] : None;
+      return STOP;
+    }
     throw e;
   }
+}
+
+let stopArg: any = None;
+
+/** The value of the last StopIteration iterNext swallowed since the last call (then None). */
+export function takeStopArg(): any {
+  const v = stopArg;
+  stopArg = None;
+  return v;
 }
 
 /** Iterates an object that only has __getitem__, until IndexError. */
@@ -538,8 +606,8 @@ class SeqIter {
     try {
       return getItem(this.o, this.i++);
     } catch (e) {
-      if (e instanceof Object && typeOf(e).$name === "IndexError") return STOP;
-      if (isStopIteration(e)) return STOP;
+      // Python exceptions have null-rooted prototypes (not `instanceof Object`): test the class.
+      if (isPyException(e) && (isSubtype(e.$cls, IndexError) || isSubtype(e.$cls, StopIteration))) return STOP;
       throw e;
     }
   }

@@ -1,9 +1,11 @@
 // generator (and coroutine): a JS generator object behind Python's generator protocol.
 // The compiled generator function returns `mkGen(function* () { ... }(), name)`.
-import { PyObject, defineBuiltinType, addMethods, builtin, None, STOP, typeOf, isSubtype, PyType } from "../object.ts";
+import {
+  PyObject, defineBuiltinType, addMethods, builtin, None, STOP, typeOf, isSubtype, PyType, MissingArgument,
+} from "../object.ts";
 import {
   newExc, StopIteration, GeneratorExit, typeError, valueError, runtimeError, isPyException,
-  PyBaseException, StopAsyncIteration,
+  PyBaseException, StopAsyncIteration, baseExceptionType,
 } from "../exceptions.ts";
 import { call } from "../call.ts";
 
@@ -15,7 +17,16 @@ export class PyGenerator extends PyObject {
     super();
   }
 
-  /** Resumes with `fn` (next/throw); returns the yielded value, or STOP with $ret set. */
+  /** The active `yield from` delegate while paused inside one (see lang.ts yieldFrom), else null. */
+  $sub: any = null;
+  /** Exception set by pend_throw(), thrown in at the next resume (None = nothing pending). */
+  $pend: any = None;
+
+  /**
+   * Resumes with next/send (kind 0) or by throwing `v` in (kind 1); returns the yielded value,
+   * or STOP with $ret set. A thrown `v` must be an exception instance unless the generator is
+   * paused in `yield from` ($sub set): then it goes to the delegate as given (see throwInto).
+   */
   $resume(kind: 0 | 1, v: any): any {
     if (this.$done) {
       if (kind === 1) throw v;
@@ -23,7 +34,14 @@ export class PyGenerator extends PyObject {
       return STOP;
     }
     if (this.$running) throw newExc(valueErrorT(), "generator already executing");
+    if (this.$pend !== None) {
+      kind = 1;
+      v = this.$sub !== null ? this.$pend : raiseObj(this.$pend);
+      this.$pend = None;
+    }
     this.$running = true;
+    const outer = running;
+    running = this;
     let r: IteratorResult<any, any>;
     try {
       r = kind === 0 ? this.$g.next(v) : this.$g.throw(v);
@@ -34,6 +52,7 @@ export class PyGenerator extends PyObject {
       }
       throw e;
     } finally {
+      running = outer;
       this.$running = false;
       this.$started = true;
     }
@@ -49,29 +68,27 @@ export class PyGenerator extends PyObject {
   $next(): any {
     return this.$resume(0, undefined);
   }
-
-  /** The JS iterator for `yield*` from another generator: forwards send/throw/close. */
-  $delegate(): Iterator<any, any, any> & Iterable<any> {
-    const self = this;
-    return {
-      next(v?: any) {
-        const r = self.$resume(0, v === undefined ? None : v);
-        return r === STOP ? { done: true, value: self.$ret } : { done: false, value: r };
-      },
-      throw(e: any) {
-        const r = self.$resume(1, e);
-        return r === STOP ? { done: true, value: self.$ret } : { done: false, value: r };
-      },
-      return(v?: any) {
-        gen_close(self);
-        return { done: true, value: v };
-      },
-      [Symbol.iterator]() {
-        return this;
-      },
-    };
-  }
 }
+
+/** The generator whose code is running (innermost), so `yield from` can find its owner. */
+let running: PyGenerator | null = null;
+
+export function runningGen(): PyGenerator | null {
+  return running;
+}
+
+/** The exception `raise x` would raise for a thrown-in value: class -> instance, else TypeError. */
+export function raiseObj(x: any): any {
+  if (x instanceof PyType && isSubtype(x, baseExceptionType)) x = call(x, [], null);
+  if (x instanceof PyBaseException) return x;
+  return typeError("exceptions must derive from BaseException");
+}
+
+/** gen.throw(x) as MicroPython passes it on: raw to a `yield from` delegate, else raised. */
+export function throwInto(g: any, x: any): any {
+  return g.$resume(1, g.$sub ? x : raiseObj(x));
+}
+
 function valueErrorT(): PyType {
   return valueError("").$cls;
 }
@@ -86,17 +103,20 @@ function gen_send(self: PyGenerator, v: any): any {
   return r;
 }
 
+// throw(type[, value[, traceback]]): like MicroPython, reduce to one value (value if given and
+// not None, else type) and pass that on; it is turned into an exception where it is raised.
 function gen_throw(self: PyGenerator, t: any, val?: any): any {
-  let e = t;
-  if (t instanceof PyType) e = val !== undefined && val !== None ? call(t, [val], null) : call(t, [], null);
-  if (!(e instanceof PyBaseException)) throw typeError("exceptions must derive from BaseException");
-  if (!self.$started) {
-    self.$done = true;
-    throw e;
-  }
-  const r = self.$resume(1, e);
+  const r = throwInto(self, val !== undefined && val !== None ? val : t);
   if (r === STOP) throw self.$ret === None ? newExc(StopIteration) : newExc(StopIteration, self.$ret);
   return r;
+}
+
+function gen_pend_throw(self: PyGenerator, exc: any): any {
+  if (exc === undefined) throw new MissingArgument();
+  if (self.$running) throw newExc(valueErrorT(), "generator already executing");
+  const prev = self.$pend;
+  self.$pend = exc;
+  return prev;
 }
 
 export function gen_close(self: PyGenerator): any {
@@ -124,6 +144,7 @@ addMethods(generatorType, {
   }),
   send: builtin("send", gen_send),
   throw: builtin("throw", gen_throw),
+  pend_throw: builtin("pend_throw", gen_pend_throw),
   close: builtin("close", gen_close),
   __repr__: builtin("__repr__", (self: PyGenerator) => `<generator object '${self.$name}' at ${"0x" + (0).toString(16)}>`),
 });

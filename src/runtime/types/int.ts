@@ -113,7 +113,8 @@ export function intFloorDiv(a: Int, b: Int): Int {
   const y = big(b);
   if (y === 0n) throw zeroDivisionError();
   let q = x / y;
-  if (x % y !== 0n && x < 0n !== y < 0n) q -= 1n;
+  // One division: truncation only differs from flooring for operands of opposite signs.
+  if (x < 0n !== y < 0n && q * y !== x) q -= 1n;
   return normBig(q);
 }
 
@@ -299,8 +300,7 @@ export function toInt(x: any): Int {
   if (x instanceof PyFloat) return intFromFloat(x.$v);
   if (typeof x === "object") {
     if (typeof x.$v === "string") return parseIntStr(x.$v, 10); // str subclass
-    const b = bytesOf(x);
-    if (b !== null) return parseIntStr(b, 10);
+    // __int__ first, then the buffer protocol (MicroPython's int(): a uctypes pointer has both).
     for (const name of ["__int__", "__index__"]) {
       const f = x[name];
       if (f !== undefined && f !== None) {
@@ -310,17 +310,22 @@ export function toInt(x: any): Int {
         return rv;
       }
     }
+    const b = bytesOf(x);
+    if (b !== null) return parseIntStr(b, 10);
     const t = x.__trunc__;
     if (t !== undefined) return toInt(callSpecial(t, x));
   }
   throw typeError(`can't convert ${typeOf(x).$name} to int`);
 }
 
-/** The bytes of a bytes/bytearray-like object as a latin-1 string, else null. */
+/** The bytes of an object with the buffer protocol (bytes, bytearray, memoryview, array) as a
+ * latin-1 string, else null (MicroPython's int() parses any buffer). */
 function bytesOf(x: any): string | null {
-  const n = typeOf(x).$name;
-  if (n !== "bytes" && n !== "bytearray") return null;
-  return String.fromCharCode(...toArray(x).map((c: any) => Number(c)));
+  if (typeof x !== "object" || x.$getBuffer === undefined) return null;
+  const b: Uint8Array = x.$getBuffer().bytes;
+  let s = "";
+  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]);
+  return s;
 }
 
 /** An instance of `cls` (int or a subclass) holding value v. */

@@ -8,7 +8,7 @@
 // Import cycles: ops.ts, exceptions.ts and tuple.ts import this module, so its top level may
 // only use object.ts and function declarations (hoisted); everything else runs inside functions.
 import {
-  PyObject, PyType, defineBuiltinType, addMethods, builtin, None, NotImplemented, STOP, typeOf,
+  PyObject, PyType, defineBuiltinType, addMethods, builtin, None, NotImplemented, STOP, typeOf, MissingArgument,
 } from "../object.ts";
 import { typeError, indexError, valueError, memoryError, stopIteration } from "../exceptions.ts";
 import { getIter, iterNext, eqBool, lt, le, gt, ge, repr, toIndex, toArray } from "../ops.ts";
@@ -233,6 +233,7 @@ function list_init(self: PyList, iterable: any): any {
 // ---------------------------------------------------------------- methods
 
 function list_append(self: PyList, x: any): any {
+  if (x === undefined) throw new MissingArgument();
   self.$a.push(x);
   return None;
 }
@@ -244,6 +245,7 @@ function list_extend(self: PyList, x: any): any {
 }
 
 function list_insert(self: PyList, i: any, x: any): any {
+  if (x === undefined) throw new MissingArgument();
   const a = self.$a;
   let k = seqIndex(i, "list");
   if (k < 0) {

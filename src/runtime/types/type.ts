@@ -12,7 +12,9 @@ import {
 import { typeError, attributeError } from "../exceptions.ts";
 import { PyStaticMethod, PyClassMethod, PyProperty, PyBoundMethod } from "./function.ts";
 import { call, type Kw, objectTypeRef, callType } from "../call.ts";
-import { attrHooksExt, genericSetattr, setObjectSetattr, loadAttr, noAttr } from "../attr.ts";
+import {
+  attrHooksExt, genericSetattr, setObjectSetattr, loadAttr, noAttr, genericDelattr, setObjectDelattr,
+} from "../attr.ts";
 import { mkTuple, PyTuple } from "./tuple.ts";
 import { PyDict } from "./dict.ts";
 import { repr } from "../ops.ts";
@@ -88,6 +90,7 @@ function linkProto(cls: PyType): void {
 
 /** After a class attribute changes: refresh the flags and flattened prototypes below it. */
 function classChanged(cls: PyType, _name: string): void {
+  cls.$init = undefined;
   computeFlags(cls);
   for (const sub of cls.$subclasses) {
     if (sub.$bases.length > 1) linkProto(sub);
@@ -202,6 +205,7 @@ function setClassAttr(c: PyType, name: string, v: any): void {
 }
 attrHooksExt.setClassAttr = setClassAttr;
 attrHooksExt.classChanged = classChanged;
+attrHooksExt.mkTuple = mkTuple;
 
 // ---------------------------------------------------------------- super
 
@@ -247,7 +251,8 @@ export function mkSuper(cls: any, self: any): PySuper {
 // ---------------------------------------------------------------- object's methods
 
 const object_new = builtin("__new__", (cls: any, ..._args: any[]) => {
-  if (!(cls instanceof PyType)) throw typeError("object.__new__(X): X is not a type object");
+  // Only classes written in Python (MicroPython: "arg must be user-type").
+  if (!(cls instanceof PyType) || !cls.$user) throw typeError("arg must be user-type");
   const solid = cls.$solid;
   if (solid !== null && solid !== objectType && solid.$new !== null) return solid.$new(cls, [], null);
   return Object.create(cls.$proto);
@@ -264,6 +269,13 @@ const objectSetattrFn = builtin("__setattr__", (self: any, name: any, v: any) =>
 });
 setObjectSetattr(objectSetattrFn);
 
+const objectDelattrFn = builtin("__delattr__", (self: any, name: any) => {
+  if (typeof name !== "string") throw typeError("attribute name must be string");
+  genericDelattr(self, name);
+  return None;
+});
+setObjectDelattr(objectDelattrFn);
+
 export function defaultRepr(self: any): string {
   const t = typeOf(self);
   const mod = t.$module === "builtins" || t.$module === "__main__" ? "" : t.$module + ".";
@@ -279,9 +291,8 @@ addMethods(objectType, {
   __str__: builtin("__str__", (self: any) => repr(self)),
   __eq__: builtin("__eq__", (self: any, other: any) => (self === other ? true : NotImplemented)),
   __hash__: builtin("__hash__", (self: any) => objectId(self)),
-  __delattr__: undefined,
+  __delattr__: objectDelattrFn,
 });
-delete objectProto.__delattr__;
 objectType.$new = (cls: PyType) => Object.create(cls.$proto);
 
 // ---------------------------------------------------------------- type's methods
