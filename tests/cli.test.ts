@@ -110,7 +110,7 @@ describe("bad input becomes Python exceptions", () => {
     const programs = [
       "None.x", "(1).y = 2", "len(5)", "[][1]", "{}[[]]", "int('z')", "x", "del y", "1 + 'a'",
       "import nonexistent", "f = lambda: 0\nf(1)", "class A: pass\nA().m()", "iter(5)", "next(iter([]))",
-      "b'a' + 'b'", "'%d' % 'x'", "{}.pop(1)", "[1].index(2)", "1 << -1", "divmod(1, 0)", "float('x')",
+      "'a' + b'b'", "'%d' % 'x'", "{}.pop(1)", "[1].index(2)", "1 << -1", "divmod(1, 0)", "float('x')",
       "a, b = 1, 2, 3", "raise 5", "object.__new__(5)", "type('A', 5, {})", "chr(-1)", "().x = 1",
     ];
     for (const p of programs) {

@@ -1,14 +1,15 @@
-# Blink, the "hello world" of boards: a virtual Raspberry Pi Pico toggles its LED once a second.
-# Run it with `upy board examples/blink` and press Ctrl-C to stop it and get the REPL.
-# (The LED is printed for now; machine.Pin("LED") drives a real/virtual LED once machine exists.)
+# Blink, the "hello world" of boards: a virtual Raspberry Pi Pico toggles its on-board LED
+# twice a second. Run it with `upy board --trace gpio examples/blink` to watch the pin, and
+# press Ctrl-C to stop it and get the REPL.
+from machine import Pin
 import os
 import time
 
 print("blink on", os.uname().machine)
-led = False
+led = Pin("LED", Pin.OUT)
 count = 0
 while True:
-    led = not led
+    led.toggle()
     count += 1
-    print("LED", "on " if led else "off", "tick", count, "ms", time.ticks_ms())
-    time.sleep(1)
+    print("LED", "on " if led.value() else "off", "tick", count)
+    time.sleep_ms(500)

@@ -14,6 +14,22 @@ import { findProfile, profiles, type BoardProfile } from "./profiles.ts";
 
 export { profiles, findProfile, type BoardProfile };
 
+/** A hardware event: pin changes ("pin"), PWM settings ("pwm"), parts ("part"); t in board ms. */
+export interface HwEvent {
+  t: number;
+  type: string;
+  [k: string]: unknown;
+}
+
+/** A command for a part: press/release/toggle/click a button, set a knob or a sensor reading. */
+export interface HwCommand {
+  part: string;
+  action: string;
+  value?: unknown;
+  /** Board time in ms to do it at (default: as soon as the board sees it). */
+  at?: number;
+}
+
 export interface BoardOptions {
   /** Profile id: "pico" (default), "pico_w", "esp32", "pyboard". */
   board?: string;
@@ -27,6 +43,12 @@ export interface BoardOptions {
   clock?: "wall" | "virtual";
   /** The worker script (default: board_worker.js beside the bundle, or dist/board_worker.js). */
   workerUrl?: string | URL;
+  /** The circuit: Wokwi diagram.json (text or parsed). */
+  diagram?: string | object;
+  /** Commands to run at board times (`at`), set up before the board boots: repeatable tests. */
+  stimuli?: HwCommand[];
+  /** Board time (ms) at which a virtual clock stops: sleeps beyond it never end (tests). */
+  until?: number;
 }
 
 export interface ExecResult {
@@ -70,6 +92,13 @@ export class Board {
   /** Everything output since the last take (for expect-style helpers). */
   private captured = "";
   private waiters: { test: () => boolean; resolve: () => void }[] = [];
+  private hwListeners = new Set<(e: HwEvent) => void>();
+  private alarm: ReturnType<typeof setTimeout> | null = null;
+  private limitWaiters: (() => void)[] = [];
+  /** Every hardware event so far (pin changes, PWM, parts), in board-time order. */
+  readonly events: HwEvent[] = [];
+  /** The virtual clock reached the `until` limit. */
+  limitReached = false;
   /** What the board is doing: "running" code, waiting at the friendly "repl" or "raw" REPL. */
   state: "starting" | "repl" | "raw" | "running" | "stopped" = "starting";
   readonly exited: Promise<number>;
@@ -83,6 +112,7 @@ export class Board {
       workerData: {
         sab: this.sh.sab, board: profile.id, fs: fsCfg, flashSize: opts.flashSize,
         clock: opts.clock ?? "wall", requests: this.requests.port2,
+        hw: { diagram: opts.diagram ?? null, limitMs: opts.until, commands: opts.stimuli ?? [] },
       },
       transferList: [this.requests.port2],
     });
@@ -90,6 +120,7 @@ export class Board {
     this.exited = new Promise((resolve) => this.worker.on("exit", (code) => {
       this.stopped = true;
       this.state = "stopped";
+      if (this.alarm !== null) clearTimeout(this.alarm);
       for (const r of this.replies.values()) r.reject(new Error("board stopped"));
       this.replies.clear();
       resolve(code);
@@ -97,7 +128,29 @@ export class Board {
     this.worker.on("error", (e) => this.emit(new TextEncoder().encode(`\r\n[board crashed: ${e.message}]\r\n`)));
   }
 
+  private onHw(m: { events?: HwEvent[]; alarm?: number; limit?: boolean }): void {
+    if (m.events !== undefined) {
+      for (const e of m.events) {
+        if (this.events.length < 1_000_000) this.events.push(e);
+        for (const l of this.hwListeners) l(e);
+      }
+    }
+    if (m.alarm !== undefined) {
+      if (this.alarm !== null) clearTimeout(this.alarm);
+      this.alarm = setTimeout(() => {
+        this.alarm = null;
+        this.request({ op: "hw", cmd: "alarm" } as any).catch(() => {});
+      }, Math.min(m.alarm, 2 ** 31 - 1));
+      this.alarm.unref?.();
+    }
+    if (m.limit === true) {
+      this.limitReached = true;
+      for (const w of this.limitWaiters.splice(0)) w();
+    }
+  }
+
   private onMessage(m: BoardMessage): void {
+    if ((m as { type: string }).type === "hw") return this.onHw(m as any);
     switch (m.type) {
       case "output": {
         Atomics.store(this.sh.ctl, OUT_SIGNAL, 0);
@@ -303,6 +356,43 @@ export class Board {
 
   mkdir(path: string): Promise<void> {
     return this.request({ op: "mkdir", path });
+  }
+
+  // ---------------------------------------------------------------- hardware
+
+  /** Calls cb with every hardware event (pin changes, PWM, parts); returns a function that removes it. */
+  onEvent(cb: (e: HwEvent) => void): () => void {
+    this.hwListeners.add(cb);
+    return () => this.hwListeners.delete(cb);
+  }
+
+  /** Drives a part: control("btn1", "press"), control("pot1", "set", 0.5), ... (at: board ms). */
+  control(part: string, action: string, value?: unknown, at?: number): Promise<void> {
+    return this.request({ op: "hw", cmd: "command", part, action, value, at } as any);
+  }
+
+  press(part: string, at?: number): Promise<void> {
+    return this.control(part, "press", undefined, at);
+  }
+
+  release(part: string, at?: number): Promise<void> {
+    return this.control(part, "release", undefined, at);
+  }
+
+  /** Sets a knob (0..1), a switch position, a distance or sensor readings ({temperature: 21}). */
+  set(part: string, value: unknown, at?: number): Promise<void> {
+    return this.control(part, "set", value, at);
+  }
+
+  /** Reads a part: query("oled1", "pixels"), query("led1") (its state), query("$board", "parts"). */
+  query(part: string, what = "state"): Promise<any> {
+    return this.request({ op: "hw", cmd: "query", part, query: what } as any);
+  }
+
+  /** Resolves when a virtual clock reaches the `until` limit. */
+  untilLimit(): Promise<void> {
+    if (this.limitReached) return Promise.resolve();
+    return new Promise((r) => this.limitWaiters.push(r));
   }
 
   /** Interrupts what runs and soft-resets (boot.py and main.py run again). */

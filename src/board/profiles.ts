@@ -20,24 +20,26 @@ export interface BoardProfile {
   flashSize: number;
   /** Pin name of the on-board LED, if any */
   ledPin: string | null;
+  /** The type of the flash file system _boot.py mounts at "/" (what vfs.mount() and df show) */
+  rootFs: "VfsLfs2" | "VfsFat";
 }
 
 export const profiles: Record<string, BoardProfile> = {
   pico: {
     id: "pico", name: "Raspberry Pi Pico", mcu: "RP2040", platform: "rp2",
-    heap: 192 * 1024, uniqueIdLength: 8, freq: 125_000_000, flashSize: 1408 * 1024, ledPin: "LED",
+    heap: 192 * 1024, uniqueIdLength: 8, freq: 125_000_000, flashSize: 1408 * 1024, ledPin: "LED", rootFs: "VfsLfs2",
   },
   pico_w: {
     id: "pico_w", name: "Raspberry Pi Pico W", mcu: "RP2040", platform: "rp2",
-    heap: 166 * 1024, uniqueIdLength: 8, freq: 125_000_000, flashSize: 848 * 1024, ledPin: "LED",
+    heap: 166 * 1024, uniqueIdLength: 8, freq: 125_000_000, flashSize: 848 * 1024, ledPin: "LED", rootFs: "VfsLfs2",
   },
   esp32: {
     id: "esp32", name: "Generic ESP32 module", mcu: "ESP32", platform: "esp32",
-    heap: 110 * 1024, uniqueIdLength: 6, freq: 160_000_000, flashSize: 2048 * 1024, ledPin: null,
+    heap: 110 * 1024, uniqueIdLength: 6, freq: 160_000_000, flashSize: 2048 * 1024, ledPin: null, rootFs: "VfsLfs2",
   },
   pyboard: {
     id: "pyboard", name: "PYBv1.1", mcu: "STM32F405RG", platform: "pyboard",
-    heap: 100 * 1024, uniqueIdLength: 12, freq: 168_000_000, flashSize: 96 * 1024, ledPin: "LED_RED",
+    heap: 100 * 1024, uniqueIdLength: 12, freq: 168_000_000, flashSize: 96 * 1024, ledPin: "LED_RED", rootFs: "VfsFat",
   },
 };
 

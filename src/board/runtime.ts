@@ -20,6 +20,8 @@ import { loadAttrOrUndefined } from "../runtime/attr.ts";
 import { initRuntime } from "../modules/index.ts";
 import * as sysMod from "../modules/sys.ts";
 import * as osMod from "../modules/os.ts";
+import * as vfsMod from "../modules/vfs.ts";
+import { installRootFs, withBoardFsTypes } from "./rootfs.ts";
 import { mpState, scheduled, runScheduled, heapLock } from "../modules/micropython.ts";
 import { mkAttrTuple } from "../modules/collections.ts";
 import { builtin } from "../runtime/object.ts";
@@ -30,6 +32,10 @@ import { LineEditor, History, NEWLINE } from "./readline.ts";
 import { makeCompleter } from "./complete.ts";
 import type { Vfs } from "./vfs.ts";
 import { type BoardProfile, BUILD_DATE } from "./profiles.ts";
+import { BoardClock } from "./hal.ts";
+import { Circuit, type HwCommand } from "./circuit.ts";
+import type { Diagram } from "./diagram.ts";
+import { registerBoardModules } from "../modules/machine/index.ts";
 
 /**
  * os.ilistdir as a board's file systems give it: (name, type, inode, size) 4-tuples (mpremote's
@@ -70,18 +76,56 @@ export interface BoardOptions {
   clock: "wall" | "virtual";
   /** Services host requests (files) posted while Python runs; returns after handling them. */
   serviceRequests: () => void;
+  /** The circuit: parts from a diagram, a board-time limit (virtual clock), scripted commands. */
+  hw?: { diagram?: Diagram | null; limitMs?: number; commands?: HwCommand[] };
 }
 
 export class BoardRuntime {
   readonly serial: BoardSerial;
   readonly history = new History();
   mainGlobals: any = null;
-  /** Virtual clock: ms added by sleeps that did not wait. */
-  private skew = 0;
-  private readonly t0 = performance.now();
+  /** Board time (virtual or wall clock) and its timers; the simulated hardware. */
+  readonly clock: BoardClock;
+  readonly circuit: Circuit;
+  private readonly epoch0 = Date.now();
+  /** machine.reset() or the watchdog asked for a reset (the next boot's reset cause). */
+  private resetCause = 0;
 
   constructor(readonly sh: SharedState, readonly vfs: Vfs, readonly opts: BoardOptions, post: (m: any) => void) {
     this.serial = new BoardSerial(sh, { post, pending: () => this.pendingWhileBlocked() });
+    const ctl = sh.ctl;
+    this.clock = new BoardClock(opts.clock === "virtual", {
+      waitReal: (ms) => {
+        this.circuit.flush();
+        this.serial.waitEvent(Atomics.load(ctl, WAKE), ms);
+      },
+      pendingFlag: () => Atomics.load(ctl, INTR) !== 0,
+      pending: () => this.pending(),
+      postAlarm: (ms) => post({ type: "hw", alarm: ms }),
+      onLimit: () => {
+        this.circuit.flush();
+        post({ type: "hw", limit: true });
+      },
+    });
+    this.circuit = new Circuit(opts.profile, this.clock, {
+      post: (events) => post({ type: "hw", events }),
+      reset: (cause) => {
+        this.resetCause = cause;
+        throw newExc(SystemExit);
+      },
+    });
+    this.circuit.addBoardParts();
+    const hw = opts.hw ?? {};
+    if (hw.diagram) this.circuit.loadDiagram(hw.diagram);
+    if (hw.limitMs !== undefined) this.clock.limitUs = hw.limitMs * 1000;
+    for (const c of hw.commands ?? []) this.circuit.command(c);
+  }
+
+  /** A request from the host for the hardware: commands, queries, the clock's alarm. */
+  hwRequest(req: { cmd: string; part?: string; action?: string; value?: unknown; at?: number; query?: string }): unknown {
+    if (req.cmd === "alarm") return this.clock.onAlarm();
+    if (req.cmd === "query") return this.circuit.query(req.part ?? "$board", req.query ?? "state");
+    return this.circuit.command({ part: req.part ?? "", action: req.action ?? "", value: req.value, at: req.at });
   }
 
   /** True while Python code runs (exceptions from pending work then belong to that code). */
@@ -89,11 +133,16 @@ export class BoardRuntime {
 
   /** Pending work found while blocked: outside running code, a failing callback only prints. */
   private pendingWhileBlocked(): void {
-    if (this.executing) return this.pending();
+    this.clock.blocked = true;
     try {
-      this.pending();
-    } catch (e) {
-      this.serial.writeCooked(formatException(toPyExc(e)));
+      if (this.executing) return this.pending();
+      try {
+        this.pending();
+      } catch (e) {
+        this.serial.writeCooked(formatException(toPyExc(e)));
+      }
+    } finally {
+      this.clock.blocked = false;
     }
   }
 
@@ -102,7 +151,10 @@ export class BoardRuntime {
     setInterruptFlag(new Int32Array(this.sh.sab, INTR * 4, 1));
     setHost(this.makeHost());
     initRuntime();
+    // sys.stdin reads the UART as a board does: raw bytes, no echo, CR read as LF.
+    sysMod.stdioConfig.rawConsole = true;
     this.overrideModules();
+    registerBoardModules(this.circuit);
     langHooks.checkIntr = () => this.pending();
     langHooks.displayHook = (v: any) => {
       if (v === None) return;
@@ -123,25 +175,30 @@ export class BoardRuntime {
     const c = this.sh.ctl;
     Atomics.store(c, INTR, 0);
     if (Atomics.exchange(c, REQ, 0) !== 0) this.opts.serviceRequests();
+    this.clock.poll();
+    this.circuit.flush();
     if (Atomics.exchange(c, KBD, 0) !== 0) throw newExc(KeyboardInterrupt);
     if (scheduled.length > 0) runScheduled();
   }
 
   private monotonic(): number {
-    return performance.now() - this.t0 + this.skew;
+    return this.clock.readUs() / 1000;
   }
 
   private sleep(ms: number): void {
-    if (this.opts.clock === "virtual") {
-      this.skew += ms;
-      if (Atomics.load(this.sh.ctl, INTR) !== 0) this.pending();
-      return;
-    }
-    const end = this.monotonic() + ms;
+    this.clock.sleepMs(ms);
+  }
+
+  /**
+   * Waits up to ms of real time for serial input (select.poll on sys.stdin), even with the
+   * virtual clock: input comes from outside, so waiting for it takes real time.
+   */
+  private waitInput(ms: number): void {
+    const end = performance.now() + ms;
     for (;;) {
       const w = Atomics.load(this.sh.ctl, WAKE);
-      const left = end - this.monotonic();
-      if (left <= 0) return;
+      const left = end - performance.now();
+      if (this.serial.available() > 0 || left <= 0) return;
       if (Atomics.load(this.sh.ctl, INTR) !== 0) this.pending();
       else this.serial.waitEvent(w, left);
     }
@@ -152,11 +209,11 @@ export class BoardRuntime {
     const vfs = this.vfs;
     return {
       write: (_fd, data) => (typeof data === "string" ? this.serial.writeCooked(data) : this.serial.writeBytes(data)),
-      readLine: (prompt) => this.readLine(prompt),
-      readBytes: (n) => (n <= 0 ? new Uint8Array(0) : this.serial.read(n)),
+      readLine: (prompt) => (this.circuit.flush(), this.readLine(prompt)),
+      readBytes: (n) => (n <= 0 ? new Uint8Array(0) : (this.circuit.flush(), this.serial.read(n))),
       fs: vfs,
       monotonicMs: () => this.monotonic(),
-      epochMs: () => Date.now() + this.skew,
+      epochMs: () => this.epoch0 + this.clock.nowUs() / 1000,
       sleepMs: (ms) => this.sleep(ms),
       randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
       getenv: () => undefined,
@@ -167,13 +224,19 @@ export class BoardRuntime {
       memUsed: () => process.memoryUsage().heapUsed,
       statvfs: () => vfs.statvfs(),
       uname: () => ({ nodename: p.platform, machine: `${p.name} with ${p.mcu}` }),
+      inputReady: () => this.serial.available() > 0,
+      waitInput: (ms) => this.waitInput(ms),
     };
   }
 
-  /** input(): a line edited with the REPL's line editor, echoed; Ctrl-C raises, Ctrl-D on empty is EOF. */
+  /**
+   * input() (mp_hal_readline): the prompt printed as Python text, then a line edited with the
+   * REPL's line editor and echoed; Ctrl-C raises, Ctrl-D on an empty line is EOF.
+   */
   readLine(prompt: string): string | null {
+    if (prompt !== "") this.serial.writeCooked(prompt);
     const ed = new LineEditor((s) => this.serial.writeText(s), this.history);
-    ed.init(prompt);
+    ed.init("");
     for (;;) {
       const r = ed.processChar(this.serial.readByte());
       if (r < 0) continue;
@@ -205,8 +268,10 @@ export class BoardRuntime {
       delete m.getenv;
       delete m.putenv;
       delete m.unsetenv;
-      return m;
+      return withBoardFsTypes(m, p);
     });
+    registerBuiltinModule("vfs", () => withBoardFsTypes(vfsMod.makeModule(), p));
+    installRootFs(p);
   }
 
   /** mp_init for a (soft) reset: empty sys.modules, fresh __main__, sys.path, cwd "/". */
@@ -218,6 +283,13 @@ export class BoardRuntime {
     this.mainGlobals = newGlobals("__main__");
     sysModules.$t.set("__main__", new PyModule("__main__", this.mainGlobals));
     this.vfs.resetCwd();
+    this.circuit.softReset();
+    if (this.resetCause !== 0) {
+      this.circuit.cause = this.resetCause;
+      this.resetCause = 0;
+    }
+    // mp_init empties the mount table; _boot.py mounts the flash file system at "/" again.
+    vfsMod.resetMounts();
     this.history.clear();
     const c = this.sh.ctl;
     Atomics.store(c, KBD, 0);
@@ -242,6 +314,7 @@ export class BoardRuntime {
       error = toPyExc(e);
     }
     this.executing = false;
+    this.circuit.flush();
     Atomics.store(c, INTR_CHAR, -1);
     // A Ctrl-C that arrived as the code finished is dropped (MP_HANDLE_PENDING_..._CLEAR_EXCEPTIONS).
     Atomics.store(c, KBD, 0);

@@ -6,7 +6,8 @@
 //   path can leave the board's root (as on a real board, there is nothing above `/`).
 // - Space is counted in blocks like littlefs (4 KB; a file takes at least one, a directory one);
 //   a write that would exceed the flash size fails with ENOSPC and changes nothing.
-// - Every write replaces the whole file in one step (backends make it atomic).
+// - Every write replaces the whole file in one step (backends make it atomic), and open(path,
+//   "w") does not truncate an existing file: it changes when close() or flush() commits.
 
 import { HostError, type HostFS, type StatResult } from "../runtime/host.ts";
 
@@ -58,6 +59,8 @@ function fail(errno: number): never {
 const blocksFor = (size: number) => Math.max(1, Math.ceil(size / BLOCK_SIZE));
 
 export class Vfs implements HostFS {
+  /** open(path, "w") keeps the old file until the new contents are committed (close/flush). */
+  readonly deferTruncate = true;
   private cwd = "/";
   private usedBlocks = 0;
   readonly totalBlocks: number;

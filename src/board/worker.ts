@@ -11,6 +11,8 @@ import { Vfs, MemoryBackend, type VfsBackend } from "./vfs.ts";
 import { FolderBackend } from "./vfs_folder.ts";
 import { findProfile } from "./profiles.ts";
 import { HostError } from "../runtime/host.ts";
+import { parseDiagram } from "./diagram.ts";
+import type { HwCommand } from "./circuit.ts";
 
 export interface WorkerConfig {
   sab: SharedArrayBuffer;
@@ -19,6 +21,8 @@ export interface WorkerConfig {
   flashSize?: number;
   clock: "wall" | "virtual";
   requests: MessagePort;
+  /** The circuit: diagram.json (text or object), a board-time limit in ms, scripted commands. */
+  hw?: { diagram?: string | object | null; limitMs?: number; commands?: HwCommand[] };
 }
 
 function post(m: BoardMessage): void {
@@ -71,14 +75,16 @@ function main(cfg: WorkerConfig): void {
     for (let m = receiveMessageOnPort(cfg.requests); m !== undefined; m = receiveMessageOnPort(cfg.requests)) {
       const req = m.message as BoardRequest;
       try {
-        post({ type: "reply", id: req.id, ok: true, value: serviceRequest(vfs, req) });
+        const value = (req as { op: string }).op === "hw" ? rt.hwRequest(req as any) : serviceRequest(vfs, req);
+        post({ type: "reply", id: req.id, ok: true, value });
       } catch (e) {
         const msg = e instanceof HostError ? `[Errno ${e.errno}] ${e.message}` : String(e);
         post({ type: "reply", id: req.id, ok: false, error: msg });
       }
     }
   };
-  const rt = new BoardRuntime(sh, vfs, { profile, clock: cfg.clock, serviceRequests }, post);
+  const hw = cfg.hw === undefined ? undefined : { ...cfg.hw, diagram: cfg.hw.diagram ? parseDiagram(cfg.hw.diagram) : null };
+  const rt = new BoardRuntime(sh, vfs, { profile, clock: cfg.clock, serviceRequests, hw }, post);
   rt.install();
   const repl = new Repl(rt, (state) => post({ type: "state", state }));
   repl.run();

@@ -1,5 +1,5 @@
 // `upy board`: a virtual board on a serial transport.
-//   upy board [--board pico|pico_w|esp32|pyboard] [--fs DIR] [--serial stdio|pty|tcp:PORT]
+//   upy board [--board pico|pico_w|esp32|pyboard] [--fs DIR] [--serial stdio|pty|tcp:PORT|rfc2217:PORT]
 //             [--flash-size BYTES] [--clock wall|virtual] [PROJECT_DIR]
 // PROJECT_DIR (e.g. examples/blink): its files are copied onto a fresh in-memory file system,
 // so the board runs its main.py without changing the folder. --fs DIR keeps the board's files
@@ -7,19 +7,25 @@
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import { createBoard, profiles, type BoardOptions } from "../board/index.ts";
+import { parseDiagram, profileForDiagram, formatTrace, traceKind } from "../board/diagram.ts";
 import type { Transport } from "./transports/types.ts";
 import { StdioTransport } from "./transports/stdio.ts";
 import { TcpTransport } from "./transports/tcp.ts";
 import { PtyTransport } from "./transports/pty.ts";
 
-const usage = `usage: upy board [--board ${Object.keys(profiles).join("|")}] [--fs DIR] [--serial stdio|pty|tcp:PORT]
-                 [--flash-size BYTES] [--clock wall|virtual] [PROJECT_DIR]
+const usage = `usage: upy board [--board ${Object.keys(profiles).join("|")}] [--fs DIR] [--serial stdio|pty|tcp:PORT|rfc2217:PORT]
+                 [--flash-size BYTES] [--clock wall|virtual] [--diagram diagram.json]
+                 [--trace gpio,pwm,parts,all] [--until BOARD_MS] [PROJECT_DIR]
 `;
 
 interface Args {
   opts: BoardOptions;
   serial: string;
   project: string | null;
+  /** --diagram FILE (default: diagram.json in the project folder). */
+  diagram: string | null;
+  /** --trace gpio,pwm,parts,all: hardware events printed on stderr. */
+  trace: Set<string>;
 }
 
 function parseSize(s: string): number {
@@ -29,7 +35,7 @@ function parseSize(s: string): number {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { opts: {}, serial: "stdio", project: null };
+  const a: Args = { opts: {}, serial: "stdio", project: null, diagram: null, trace: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -43,6 +49,9 @@ function parseArgs(argv: string[]): Args {
     else if (flag === "--serial") a.serial = value();
     else if (flag === "--flash-size") a.opts.flashSize = parseSize(value());
     else if (flag === "--clock") a.opts.clock = value() === "virtual" ? "virtual" : "wall";
+    else if (flag === "--diagram") a.diagram = value();
+    else if (flag === "--trace") for (const k of value().split(",")) a.trace.add(k.trim());
+    else if (flag === "--until") a.opts.until = Number(value());
     else if (flag === "-h" || flag === "--help") throw new Error("");
     else if (!flag.startsWith("-") && a.project === null) a.project = flag;
     else throw new Error(`unknown option '${arg}'`);
@@ -68,9 +77,9 @@ function projectFiles(dir: string): Record<string, Uint8Array> {
 function makeTransport(spec: string): Transport {
   if (spec === "stdio") return new StdioTransport();
   if (spec === "pty") return new PtyTransport();
-  const m = /^tcp:(?:([^:]+):)?(\d+)$/.exec(spec);
-  if (m !== null) return new TcpTransport(Number(m[2]), m[1] ?? "127.0.0.1");
-  throw new Error(`unknown serial transport '${spec}' (stdio, pty or tcp:PORT)`);
+  const m = /^(tcp|rfc2217):(?:([^:]+):)?(\d+)$/.exec(spec);
+  if (m !== null) return new TcpTransport(Number(m[3]), m[2] ?? "127.0.0.1", m[1] === "rfc2217");
+  throw new Error(`unknown serial transport '${spec}' (stdio, pty, tcp:PORT or rfc2217:PORT)`);
 }
 
 export async function boardMain(argv: string[]): Promise<number> {
@@ -83,6 +92,14 @@ export async function boardMain(argv: string[]): Promise<number> {
     if (args.project !== null) {
       if (!fs.statSync(args.project, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`no such project folder '${args.project}'`);
       if (args.opts.fs === undefined) args.opts.files = projectFiles(args.project);
+      const beside = nodePath.join(args.project, "diagram.json");
+      if (args.diagram === null && fs.existsSync(beside)) args.diagram = beside;
+    }
+    if (args.diagram !== null) {
+      const text = fs.readFileSync(args.diagram, "utf8");
+      const d = parseDiagram(text);
+      args.opts.diagram = text;
+      args.opts.board ??= profileForDiagram(d) ?? undefined;
     }
   } catch (e) {
     const msg = (e as Error).message;
@@ -90,6 +107,12 @@ export async function boardMain(argv: string[]): Promise<number> {
     return msg === "" ? 0 : 2;
   }
   const board = createBoard(args.opts);
+  if (args.trace.size > 0) {
+    const all = args.trace.has("all");
+    board.onEvent((e) => {
+      if (all || args.trace.has(traceKind(e.type))) process.stderr.write(formatTrace(e));
+    });
+  }
   try {
     await transport.start(board);
   } catch (e) {
@@ -97,7 +120,10 @@ export async function boardMain(argv: string[]): Promise<number> {
     await board.stop();
     return 1;
   }
-  if (transport instanceof TcpTransport) process.stderr.write(`board ${board.profile.id} on socket://localhost:${transport.port}\n`);
+  if (transport instanceof TcpTransport) {
+    const scheme = transport.rfc2217 ? "rfc2217" : "socket";
+    process.stderr.write(`board ${board.profile.id} on ${scheme}://localhost:${transport.port}\n`);
+  }
   if (transport instanceof PtyTransport) process.stderr.write(`board ${board.profile.id} on ${transport.path}\n`);
   const stop = () => transport.close();
   process.once("SIGINT", stop);

@@ -27,6 +27,7 @@ import { makeModule as deflateModule } from "./deflate.ts";
 import { makeModule as marshalModule } from "./marshal.ts";
 import { makeModule as uctypesModule } from "./uctypes.ts";
 import { makeModule as vfsModule } from "./vfs.ts";
+import { makeModule as machineModule } from "./machine/index.ts";
 
 export const builtinModules: [string, () => Record<string, any>][] = [
   ["sys", sysModule],
@@ -57,4 +58,6 @@ export const builtinModules: [string, () => Record<string, any>][] = [
   ["marshal", marshalModule],
   ["uctypes", uctypesModule],
   ["vfs", vfsModule],
+  // The unix port's small machine; a board replaces it with the full module at boot.
+  ["machine", machineModule],
 ];

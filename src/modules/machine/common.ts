@@ -1,0 +1,106 @@
+// Shared by the machine module's files: argument parsing for constructors and methods with
+// keywords, the scheduler door for IRQ callbacks, and small conversions.
+
+import { None, builtin, typeName } from "../../runtime/object.ts";
+import { typeError, toPyExc } from "../../runtime/exceptions.ts";
+import { toIndex, isTrue } from "../../runtime/ops.ts";
+import { call, type Kw } from "../../runtime/call.ts";
+import { RT } from "../../runtime/helpers.ts";
+import { host } from "../../runtime/host.ts";
+import { formatException } from "../../runtime/printexc.ts";
+import { scheduled } from "../micropython.ts";
+import { toFloat } from "../../runtime/types/float.ts";
+import type { FunctionSig } from "../../runtime/types/function.ts";
+
+/** One parameter: a name, a default (undefined = required), keyword-only or not. */
+export type Param = [name: string, dflt?: any, kwOnly?: boolean];
+
+/** Binds positional and keyword arguments to parameters (mp_arg_parse_all). */
+export function parseArgs(args: any[], kw: Kw, params: Param[], from = 0): any[] {
+  const out = new Array(params.length);
+  let npos = 0;
+  for (const p of params) if (!p[2]) npos++;
+  const n = args.length - from;
+  if (n > npos) throw typeError(`function takes ${npos} positional arguments but ${n} were given`);
+  for (let i = 0; i < n; i++) out[i] = args[from + i];
+  if (kw !== null) {
+    for (const k of Object.keys(kw)) {
+      const i = params.findIndex((p) => p[0] === k);
+      if (i < 0) throw typeError(`unexpected keyword argument '${k}'`);
+      if (i < n && !params[i][2]) throw typeError(`function got multiple values for argument '${k}'`);
+      out[i] = kw[k];
+    }
+  }
+  for (let i = 0; i < params.length; i++) {
+    if (out[i] !== undefined) continue;
+    if (params[i][1] === undefined) throw typeError(`'${params[i][0]}' argument required`);
+    out[i] = params[i][1];
+  }
+  return out;
+}
+
+/** A method `name(self, ...params)` taking keywords: fn receives self and the bound values. */
+export function kwMethod(name: string, params: Param[], fn: (self: any, a: any[]) => any): any {
+  const f = builtin(name, (self: any, rest: any, kwd: any) => {
+    const kw = kwd === undefined || kwd === None ? null : dictToKw(kwd);
+    return fn(self, parseArgs(rest.$a, kw, params));
+  });
+  const sig: FunctionSig = { names: ["self"], posonly: 1, defaults: [], kwonly: [], kwDefaults: [], varargs: true, varkw: true };
+  (f as any).$sig = sig;
+  Object.defineProperty(f, "length", { value: 0 });
+  return f;
+}
+
+/** A function `name(...params)` taking keywords. */
+export function kwFunction(name: string, params: Param[], fn: (a: any[]) => any): any {
+  const f = builtin(name, (rest: any, kwd: any) => {
+    const kw = kwd === undefined || kwd === None ? null : dictToKw(kwd);
+    return fn(parseArgs(rest.$a, kw, params));
+  });
+  (f as any).$sig = { names: [], posonly: 0, defaults: [], kwonly: [], kwDefaults: [], varargs: true, varkw: true } satisfies FunctionSig;
+  Object.defineProperty(f, "length", { value: 0 });
+  return f;
+}
+
+function dictToKw(d: any): Kw {
+  const t = d.$t;
+  if (t === undefined || t.size === 0) return null;
+  const kw: Record<string, any> = Object.create(null);
+  for (const e of t.entries()) kw[e.k] = e.v;
+  return kw;
+}
+
+export const int = (x: any): number => {
+  const v = toIndex(x);
+  return typeof v === "bigint" ? Number(v) : v;
+};
+
+export const float = (x: any): number => (typeof x === "number" ? x : toFloat(x));
+export const bool = (x: any): boolean => isTrue(x);
+export const isNone = (x: any): boolean => x === None || x === undefined;
+
+/** Queues a Python callback like mp_sched_schedule; false when the queue is full (dropped). */
+export function schedule(f: any, arg: any): boolean {
+  if (scheduled.length >= 4) return false;
+  scheduled.push([f, arg]);
+  RT.intr[0] = 1;
+  return true;
+}
+
+/** Runs a "hard" callback at once; an exception is printed as MicroPython's IRQ handler does. */
+export function callHard(f: any, arg: any): boolean {
+  try {
+    call(f, [arg], null);
+    return true;
+  } catch (e) {
+    const exc = toPyExc(e);
+    host.write(1, "Uncaught exception in IRQ callback handler\n" + formatException(exc));
+    return false;
+  }
+}
+
+export function checkCallable(f: any): void {
+  if (f === None) return;
+  if (typeof f !== "function" && !(typeof f === "object" && (f.__call__ !== undefined || f.$func !== undefined || f.$proto !== undefined)))
+    throw typeError(`'${typeName(f)}' object isn't callable`);
+}
