@@ -32,11 +32,11 @@ import { superType, objectId, buildClass } from "../runtime/types/type.ts";
 import { strLen, ord as strOrd, chr as strChr, isStr, S, argStr, strHooks, decodeUtf8 } from "../runtime/types/str.ts";
 import { initExceptionTypes } from "../runtime/types/baseexception.ts";
 import "../runtime/types/descriptors.ts";
-import { HashTable, type Entry } from "../runtime/hashtable.ts";
+import { globalsDict, nsOfDict } from "../runtime/nsdict.ts";
 import { normBig } from "../runtime/types/int.ts";
 import {
   isTrue, repr, str, hash, getIter, iterNext, toArray, toIndex, callSpecial, binaryOp, add, lt, gt,
-  eqBool, pow as opPow, mod as opMod,
+  eqBool, pow as opPow, mod as opMod, takeStopArg,
 } from "../runtime/ops.ts";
 import { call, type Kw } from "../runtime/call.ts";
 import { loadAttr, loadAttrOrUndefined, storeAttr, delAttr } from "../runtime/attr.ts";
@@ -343,10 +343,11 @@ function builtin_iter(x: any, sentinel?: any): any {
 function builtin_next(it: any, dflt?: any): any {
   if (it === undefined) missingArgs("next", 1, 0);
   if (typeof it === "object" && it.$next !== undefined) {
+    takeStopArg();
     const v = it.$next();
     if (v !== STOP) return v;
     if (dflt !== undefined) return dflt;
-    const ret = it instanceof PyGenerator ? it.$ret : None;
+    const ret = it instanceof PyGenerator ? it.$ret : takeStopArg();
     throw ret === None ? newExc(StopIteration) : newExc(StopIteration, ret);
   }
   const f = typeof it === "object" ? it.__next__ : undefined;
@@ -538,79 +539,9 @@ function builtin_input(prompt?: any): string {
 }
 
 // ---------------------------------------------------------------- globals, exec, eval, compile
+// (globals() dicts are live views of namespace objects: runtime/nsdict.ts)
 
-/**
- * A hash table that is a live view of a namespace object (module globals, a class body): its
- * keys are the object's own properties. Keys must be str (a namespace holds identifiers).
- */
-class NsTable extends HashTable {
-  constructor(public $ns: any) {
-    super();
-    // Code that reads the underlying Map directly (dict iterators) gets a snapshot of live entries.
-    Object.defineProperty(this, "m", { get: () => new Map(Object.keys(this.$ns).map((k) => [k, this.$entry(k)])) });
-  }
-  $entry(k: string): Entry {
-    const ns = this.$ns;
-    return {
-      k,
-      get v() {
-        return ns[k];
-      },
-      set v(x: any) {
-        ns[k] = x;
-      },
-    };
-  }
-  override get size(): number {
-    return Object.keys(this.$ns).length;
-  }
-  override get(k: any): Entry | undefined {
-    const n = nsKey(k);
-    return hasOwn.call(this.$ns, n) ? this.$entry(n) : undefined;
-  }
-  override set(k: any, v: any): void {
-    this.$ns[nsKey(k)] = v;
-  }
-  override delete(k: any): Entry | undefined {
-    const n = nsKey(k);
-    if (!hasOwn.call(this.$ns, n)) return undefined;
-    const e = { k: n, v: this.$ns[n] };
-    delete this.$ns[n];
-    return e;
-  }
-  override clear(): void {
-    for (const k of Object.keys(this.$ns)) delete this.$ns[k];
-  }
-  override *entries(): IterableIterator<Entry> {
-    for (const k of Object.keys(this.$ns)) yield this.$entry(k);
-  }
-  override copy(): HashTable {
-    const t = new HashTable();
-    for (const k of Object.keys(this.$ns)) t.set(k, this.$ns[k]);
-    return t;
-  }
-}
-
-function nsKey(k: any): string {
-  if (typeof k === "string") return k;
-  if (isStr(k)) return S(k);
-  throw typeError("namespace keys must be str");
-}
-
-/** The dict of a namespace object (globals() of a module); the same dict every time. */
-export function globalsDict(g: any): PyDict {
-  let d = g.$gdict;
-  if (d !== undefined && hasOwn.call(g, "$gdict")) return d;
-  d = new PyDict(new NsTable(g));
-  Object.defineProperty(g, "$gdict", { value: d, enumerable: false });
-  return d;
-}
-
-/** The namespace object behind a globals() dict, or undefined for an ordinary dict. */
-function nsOfDict(d: PyDict): any {
-  const t = d.$t;
-  return t instanceof NsTable ? t.$ns : undefined;
-}
+export { globalsDict };
 
 /** Copies a dict's str keys into a namespace object. */
 function fillNs(ns: any, d: PyDict): void {
@@ -714,6 +645,10 @@ function builtin_execfile(file: any, g?: any, l?: any): any {
 // ---------------------------------------------------------------- classes and imports
 
 const builtin_import = withSig("__import__", (name: any, globals: any, _locals: any, fromlist: any, level: any) => {
+  const lvl = toIndex(level);
+  if (lvl < 0) throw valueError("level must be >= 0");
+  // globals only matter (and must be a dict) for a relative import.
+  if (lvl > 0 && globals !== None && !(globals instanceof PyDict)) throw typeError("globals must be a dict");
   let g: any = null;
   if (globals instanceof PyDict) {
     g = nsOfDict(globals);
@@ -723,8 +658,9 @@ const builtin_import = withSig("__import__", (name: any, globals: any, _locals: 
     }
   }
   const fl = fromlist === None || !isTrue(fromlist) ? None : fromlist;
-  return builtinImport(argStr(name), g, fl, toIndex(level));
+  return builtinImport(argStr(name), g, fl, lvl);
 }, sig(["name", "globals", "locals", "fromlist", "level"], [None, None, None, 0]));
+(builtin_import as any).$builtinImport = true;
 
 const builtin_build_class = withSig("__build_class__", (body: any, name: any, bases: PyTuple, kw: PyDict) => {
   let k: Kw = null;
@@ -833,6 +769,8 @@ export function makeBuiltins(): any {
   for (const [n, f] of Object.entries(fns)) b[n] = (f as any).$builtin ? f : builtin(n, f);
   b.NotImplemented = NotImplemented;
   b.Ellipsis = Ellipsis;
+  // True unless running optimised (MicroPython: `-O`, micropython.opt_level() > 0).
+  b.__debug__ = true;
   for (const [n, t] of Object.entries(exceptionTypes)) b[n] = t;
   return b;
 }

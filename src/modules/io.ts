@@ -13,6 +13,9 @@ import { host, HostError } from "../runtime/host.ts";
 import { callMethod } from "../runtime/attr.ts";
 import { toIndex, str } from "../runtime/ops.ts";
 import type { FunctionSig } from "../runtime/types/function.ts";
+import { objectId } from "../runtime/types/type.ts";
+import { vfsOpen } from "./vfs.ts";
+import { getBufferOrNull, getWritableBuffer } from "../runtime/buffer.ts";
 
 const EBADF = 9;
 const EINVAL = 22;
@@ -27,11 +30,9 @@ function mkBytes(u8: Uint8Array): any {
 
 /** The bytes of a bytes-like object (bytes, bytearray, memoryview, array). */
 function bufferOf(x: any): Uint8Array {
-  const b = x?.$b;
-  if (b instanceof Uint8Array) return typeof x.$n === "number" ? b.subarray(0, x.$n) : b;
-  const view = x?.$view;
-  if (typeof view === "function") return view.call(x);
-  throw typeError("object with buffer protocol required");
+  const b = typeof x === "string" ? null : getBufferOrNull(x);
+  if (b === null) throw typeError("object with buffer protocol required");
+  return b.bytes;
 }
 
 export class PyStream extends PyObject {
@@ -45,6 +46,8 @@ export class PyStream extends PyObject {
   $path: string | null = null;
   $dirty = false;
   $append = false;
+  /** The file descriptor a file reports (fileno, repr); -1 for in-memory streams. */
+  $fd = -1;
 
   $ensure(n: number): void {
     if (n <= this.$buf.length) return;
@@ -127,9 +130,12 @@ function stream_readlines(self: PyStream): any {
   return mkList(out);
 }
 
-function stream_write(self: PyStream, data: any): any {
+// write(buf), and MicroPython's write(buf, max_len) / write(buf, off, max_len) (py/stream.c).
+function stream_write(self: PyStream, data: any, a?: any, b?: any): any {
   checkOpen(self);
   if (!self.$writable) throw newExc(OSError, EBADF);
+  if (a !== undefined) return self.$write(narrowBuffer(bufferOf(data), a, b));
+  if (self.$fd >= 0 && self.$fd <= 2) return consoleWrite(self, data);
   if (self.$text) {
     if (typeof data !== "string") throw typeError(`can't convert '${typeOf(data).$name}' object to str implicitly`);
     return self.$write(enc.encode(data)) === 0 ? 0 : data.length;
@@ -138,9 +144,21 @@ function stream_write(self: PyStream, data: any): any {
   return self.$write(bufferOf(data));
 }
 
+/** buf[off:off + max_len] for write(buf, max_len) or write(buf, off, max_len). */
+function narrowBuffer(buf: Uint8Array, a: any, b: any): Uint8Array {
+  let off = 0;
+  let max = toIndex(a);
+  if (b !== undefined) {
+    off = Math.min(max, buf.length);
+    max = toIndex(b);
+  }
+  return buf.subarray(off, off + Math.max(0, max));
+}
+
 function stream_readinto(self: PyStream, buf: any, n?: any): any {
   checkOpen(self);
-  const target = bufferOf(buf);
+  if (!self.$readable) throw newExc(OSError, EBADF);
+  const target = getWritableBuffer(buf).bytes;
   const want = n === undefined || n === None ? target.length : Math.min(toIndex(n), target.length);
   const got = self.$read(want);
   target.set(got);
@@ -151,6 +169,8 @@ function stream_seek(self: PyStream, offset: any, whence?: any): any {
   checkOpen(self);
   const off = toIndex(offset);
   const w = whence === undefined ? 0 : toIndex(whence);
+  // POSIX: seeking before the start with SEEK_SET is an error (py/stream.c).
+  if (w === 0 && off < 0) throw newExc(OSError, EINVAL);
   let pos = w === 0 ? off : w === 1 ? self.$pos + off : w === 2 ? self.$len + off : -1;
   if (w < 0 || w > 2) throw newExc(OSError, EINVAL);
   if (pos < 0) pos = 0;
@@ -176,6 +196,7 @@ function stream_close(self: PyStream): any {
   if (self.$closed) return None;
   stream_flush(self);
   self.$closed = true;
+  if (self.$fd > 2) usedFds.delete(self.$fd);
   return None;
 }
 
@@ -246,7 +267,11 @@ function defineStream(name: string, text: boolean): PyType {
     initial(s, args[0]);
     return s;
   };
-  addMethods(t, { ...streamMethods, getvalue: builtin("getvalue", stream_getvalue) });
+  addMethods(t, {
+    ...streamMethods,
+    getvalue: builtin("getvalue", stream_getvalue),
+    __repr__: builtin("__repr__", (self: any) => `<io.${name} 0x${objectId(self).toString(16)}>`),
+  });
   return t;
 }
 
@@ -254,6 +279,51 @@ export const stringIOType = defineStream("StringIO", true);
 export const bytesIOType = defineStream("BytesIO", false);
 export const textIOWrapperType = defineStream("TextIOWrapper", true);
 export const fileIOType = defineStream("FileIO", false);
+
+// ---------------------------------------------------------------- file descriptors
+
+/** Descriptors of open host files: each takes the lowest free number from 3, as POSIX does. */
+const usedFds = new Set<number>();
+
+function allocFd(): number {
+  let fd = 3;
+  while (usedFds.has(fd)) fd++;
+  usedFds.add(fd);
+  return fd;
+}
+
+/** Writes to a stream over the console's descriptors (open(1), open(2)). */
+function consoleWrite(self: PyStream, data: any): any {
+  const b = self.$text ? enc.encode(typeof data === "string" ? data : str(data)) : bufferOf(data);
+  host.write(self.$fd === 2 ? 2 : 1, b);
+  return self.$text && typeof data === "string" ? data.length : b.length;
+}
+
+/** open(fd, mode): a stream over one of the console's descriptors. */
+export function openFd(fd: number, mode: any = "r"): PyStream {
+  const f = modeFlags(typeof mode === "string" ? mode : str(mode));
+  if (fd < 0 || fd > 2) throw newExc(OSError, EBADF);
+  const s = new PyStream();
+  Object.setPrototypeOf(s, (f.binary ? fileIOType : textIOWrapperType).$proto);
+  s.$text = !f.binary;
+  s.$fd = fd;
+  s.$readable = f.read;
+  s.$writable = f.write;
+  return s;
+}
+
+function file_repr(self: PyStream): string {
+  return `<io.${typeOf(self).$name} ${self.$fd}>`;
+}
+
+function file_fileno(self: PyStream): number {
+  checkOpen(self);
+  return self.$fd;
+}
+
+for (const t of [textIOWrapperType, fileIOType]) {
+  addMethods(t, { __repr__: builtin("__repr__", file_repr), fileno: builtin("fileno", file_fileno) });
+}
 
 // ---------------------------------------------------------------- open()
 
@@ -273,8 +343,22 @@ function modeFlags(mode: string) {
   return { read, write, append, truncate, binary, create };
 }
 
-export function builtinOpen(file: any, mode: any = "r"): PyStream {
-  if (typeof file !== "string") throw typeError("expected str for file name");
+/** open(): resolved through the VFS mount table (modules/vfs.ts), as in MicroPython. */
+export function builtinOpen(file: any, mode: any = "r"): any {
+  return vfsOpen(file, mode);
+}
+
+/** A file about to be created needs an existing parent directory (ENOENT / ENOTDIR otherwise). */
+function checkParent(fs: NonNullable<typeof host.fs>, file: string): void {
+  const i = file.lastIndexOf("/");
+  if (i < 0) return;
+  const st = fs.stat(i === 0 ? "/" : file.slice(0, i));
+  if (st === null) throw newExc(OSError, 2 /* ENOENT */);
+  if (!st.isDir) throw newExc(OSError, 20 /* ENOTDIR */);
+}
+
+/** Opens a file of the host file system (VfsPosix.open). */
+export function openHostFile(file: string, mode: any = "r"): PyStream {
   if (typeof mode !== "string") mode = str(mode);
   const f = modeFlags(mode);
   const fs = host.fs;
@@ -286,6 +370,7 @@ export function builtinOpen(file: any, mode: any = "r"): PyStream {
   Object.setPrototypeOf(s, (f.binary ? fileIOType : textIOWrapperType).$proto);
   s.$text = !f.binary;
   s.$path = file;
+  s.$fd = allocFd();
   s.$readable = f.read;
   s.$writable = f.write;
   s.$append = f.append;
@@ -298,7 +383,10 @@ export function builtinOpen(file: any, mode: any = "r"): PyStream {
     s.$dirty = false;
   } else {
     s.$dirty = true;
-    stream_flush(s); // create or truncate now, as a real open() does
+    // Create or truncate now, as a real open() does; a host with deferTruncate (a board's
+    // flash) keeps the old file (or no file) until close()/flush() commits the new contents.
+    if (fs.deferTruncate !== true) stream_flush(s);
+    else if (st === null) checkParent(fs, file);
   }
   return s;
 }

@@ -5,10 +5,13 @@ import { mkTuple } from "../runtime/types/tuple.ts";
 import { mkList, PyList } from "../runtime/types/list.ts";
 import { sysModules, sysPath } from "../runtime/import.ts";
 import { excStack } from "../runtime/lang.ts";
-import { str } from "../runtime/ops.ts";
+import { str, toIndex } from "../runtime/ops.ts";
 import { host } from "../runtime/host.ts";
 import { call } from "../runtime/call.ts";
 import { callMethod } from "../runtime/attr.ts";
+import { mkBytes } from "../runtime/types/bytes.ts";
+import { getBufferOrNull } from "../runtime/buffer.ts";
+import { isStr } from "../runtime/types/str.ts";
 
 export const MP_VERSION = [1, 27, 0] as const;
 export const VERSION_STRING = `${MP_VERSION.join(".")}`;
@@ -41,57 +44,155 @@ export class PyStdio extends PyObject {
 export const stdioType = defineBuiltinType("TextIOWrapper", PyStdio.prototype);
 (PyStdio.prototype as any).$attrsOk = true;
 
+/** sys.stdin.buffer / sys.stdout.buffer / sys.stderr.buffer: the same streams, in bytes. */
+export const stdioBufferType = defineBuiltinType("FileIO", Object.create(PyStdio.prototype), stdioType);
+
+/**
+ * How the console behaves. A board's console (rawConsole) is a UART as in MicroPython's
+ * sys_stdio_mphal.c: sys.stdin reads raw bytes without echo, turning CR into LF (text only), and
+ * readline() stops at LF; hosts without it (the upy CLI) read whole lines from the host.
+ */
+export const stdioConfig = { rawConsole: false };
+
+/** The bytes of a buffer argument, narrowed by stream.write(buf, max_len) / (buf, off, max_len). */
+function bufArg(data: any, a?: any, b?: any, writable = false): Uint8Array {
+  const info = typeof data === "string" ? null : getBufferOrNull(data);
+  if (info === null || (writable && info.readonly)) throw typeError("object with buffer protocol required");
+  let bytes = info.bytes;
+  if (b !== undefined) bytes = bytes.subarray(Math.min(Number(toIndex(a)), bytes.length), bytes.length);
+  const max = b !== undefined ? b : a;
+  if (max !== undefined) {
+    const m = Number(toIndex(max));
+    if (m >= 0 && m < bytes.length) bytes = bytes.subarray(0, m);
+  }
+  return bytes;
+}
+
 /** Text written by Python goes out through the host; board hosts translate \n to \r\n. */
-export function writeStdio(fd: 1 | 2, data: any): number {
+export function writeStdio(fd: 1 | 2, data: any, a?: any, b?: any): number {
   if (typeof data === "string") {
     host.write(fd, data);
     return data.length;
   }
-  const b: Uint8Array | undefined = data?.$b;
-  if (b instanceof Uint8Array) {
-    const n = typeof data.$n === "number" ? data.$n : b.length;
-    host.write(fd, b.subarray(0, n));
-    return n;
-  }
-  throw typeError(`object with buffer protocol required`);
+  const bytes = bufArg(data, a, b);
+  host.write(fd, bytes);
+  return bytes.length;
 }
 
 const te = new TextDecoder();
 
-addMethods(stdioType, {
-  write: builtin("write", (self: PyStdio, s: any) => {
-    if (self.$fd === 0) throw newExc(OSError, 9);
+/** Exactly n bytes of console input (fewer only at end of input), as stdio_buffer_read. */
+function readExact(n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let total = 0;
+  while (total < n) {
+    const b = host.readBytes(n - total);
+    if (b.length === 0) break;
+    out.set(b, total);
+    total += b.length;
+  }
+  return total === n ? out : out.subarray(0, total);
+}
+
+/** Everything until end of input (read() without a size). */
+function readAll(): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const b = host.readBytes(4096);
+    if (b.length === 0) break;
+    chunks.push(b);
+    total += b.length;
+  }
+  const all = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) {
+    all.set(c, o);
+    o += c.length;
+  }
+  return all;
+}
+
+/** n characters of text from a raw console: whole UTF-8 sequences, CR read as LF. */
+function readChars(n: number): Uint8Array {
+  const out: number[] = [];
+  let chars = 0;
+  let cont = 0;
+  while (chars < n || cont > 0) {
+    const b = host.readBytes(1);
+    if (b.length === 0) break;
+    let c = b[0];
+    if (c === 13) c = 10;
+    out.push(c);
+    if (cont > 0 && (c & 0xc0) === 0x80) cont--;
+    else {
+      chars++;
+      cont = c < 0xc0 ? 0 : c < 0xe0 ? 1 : c < 0xf0 ? 2 : 3;
+    }
+  }
+  return Uint8Array.from(out);
+}
+
+/** A line from a raw console (up to and including LF; CR counts as LF in text mode). */
+function readLineRaw(text: boolean, limit: number): Uint8Array {
+  const out: number[] = [];
+  while (limit < 0 || out.length < limit) {
+    const b = host.readBytes(1);
+    if (b.length === 0) break;
+    const c = text && b[0] === 13 ? 10 : b[0];
+    out.push(c);
+    if (c === 10) break;
+  }
+  return Uint8Array.from(out);
+}
+
+function stdio_read(self: PyStdio, n?: any): any {
+  if (self.$fd !== 0) throw newExc(OSError, 1 /* EPERM */);
+  const size = n === undefined || n === None ? -1 : Number(toIndex(n));
+  let data: Uint8Array;
+  if (size < 0) data = readAll();
+  else if (!self.$binary && stdioConfig.rawConsole) data = readChars(size);
+  else data = readExact(size);
+  return self.$binary ? mkBytes(data) : te.decode(data);
+}
+
+function stdio_readinto(self: PyStdio, buf: any, n?: any): any {
+  if (self.$fd !== 0) throw newExc(OSError, 1 /* EPERM */);
+  const target = bufArg(buf, n, undefined, true);
+  const data = readExact(target.length);
+  if (!self.$binary && stdioConfig.rawConsole) for (let i = 0; i < data.length; i++) if (data[i] === 13) data[i] = 10;
+  target.set(data);
+  return data.length;
+}
+
+function stdio_readline(self: PyStdio, limit?: any): any {
+  if (self.$fd !== 0) throw newExc(OSError, 1 /* EPERM */);
+  if (stdioConfig.rawConsole) {
+    const max = limit === undefined || limit === None ? -1 : Number(toIndex(limit));
+    const line = readLineRaw(!self.$binary, max);
+    return self.$binary ? mkBytes(line) : te.decode(line);
+  }
+  const line = host.readLine("");
+  const s = line === null ? "" : line + "\n";
+  return self.$binary ? mkBytes(new TextEncoder().encode(s)) : s;
+}
+
+const stdioMethods = {
+  write: builtin("write", (self: PyStdio, s: any, a?: any, b?: any) => {
+    if (self.$fd === 0) throw newExc(OSError, stdioConfig.rawConsole ? 1 /* EPERM */ : 9 /* EBADF */);
     if (!self.$binary && typeof s !== "string") throw typeError(`can't convert '${typeOf(s).$name}' object to str implicitly`);
-    return writeStdio(self.$fd as 1 | 2, s);
+    return writeStdio(self.$fd as 1 | 2, s, a, b);
   }),
-  read: builtin("read", (self: PyStdio, n?: any) => {
-    const size = n === undefined || n === None ? -1 : Number(n);
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    while (size < 0 || total < size) {
-      const b = host.readBytes(size < 0 ? 4096 : size - total);
-      if (b.length === 0) break;
-      chunks.push(b);
-      total += b.length;
-    }
-    const all = new Uint8Array(total);
-    let o = 0;
-    for (const c of chunks) {
-      all.set(c, o);
-      o += c.length;
-    }
-    return self.$binary ? stdioHooks.mkBytes(all) : te.decode(all);
-  }),
-  readline: builtin("readline", (self: PyStdio) => {
-    const line = host.readLine("");
-    const s = line === null ? "" : line + "\n";
-    return self.$binary ? stdioHooks.mkBytes(new TextEncoder().encode(s)) : s;
-  }),
+  read: builtin("read", stdio_read),
+  readinto: builtin("readinto", stdio_readinto),
+  readline: builtin("readline", stdio_readline),
   flush: builtin("flush", () => None),
   fileno: builtin("fileno", (self: PyStdio) => self.$fd),
+  __repr__: builtin("__repr__", (self: PyStdio) => `<io.${self.$binary ? "FileIO" : "TextIOWrapper"} ${self.$fd}>`),
   __enter__: builtin("__enter__", (self: any) => self),
   __exit__: builtin("__exit__", () => None),
-});
+};
+addMethods(stdioType, stdioMethods);
 
 /** Set by the bytes module (avoids a dependency from sys on bytes). */
 export const stdioHooks = {
@@ -100,7 +201,9 @@ export const stdioHooks = {
 
 function mkStream(fd: 0 | 1 | 2): PyStdio {
   const s = new PyStdio(fd, false);
-  (s as any).buffer = new PyStdio(fd, true);
+  const b = new PyStdio(fd, true);
+  Object.setPrototypeOf(b, stdioBufferType.$proto);
+  (s as any).buffer = b;
   return s;
 }
 
@@ -166,7 +269,10 @@ export function makeModule(): Record<string, any> {
     exit: builtin("exit", sys_exit),
     exc_info: builtin("exc_info", sys_exc_info),
     print_exception: builtin("print_exception", sys_print_exception),
-    intern: builtin("intern", (s: any) => s),
+    intern: builtin("intern", (s: any) => {
+      if (!isStr(s)) throw typeError(`can't convert '${typeOf(s).$name}' object to str implicitly`);
+      return s;
+    }),
     atexit: builtin("atexit", (f: any) => {
       atexitFns.push(f);
       return f;

@@ -145,6 +145,85 @@ export function callType(t: PyType, args: any[], kw: Kw): any {
   return obj;
 }
 
+// ---- fixed-arity calls for the code generator's call sites:
+//   typeof f === "function" && f.length >= N ? f(a1, ..., aN) : callN(f, a1, ..., aN)
+// Classes (the instantiation fast path above) and bound methods of compiled functions are
+// called without building an argument array; anything else goes through call().
+
+/** The fast __init__ (or NO_INIT) of class t for n positional arguments, or null. */
+function fastInit(t: PyType, n: number): any {
+  let fast = t.$init;
+  if (fast === undefined) fast = t.$init = ctorInit(t);
+  if (fast === null) return null;
+  if (fast === NO_INIT) return n === 0 ? fast : null;
+  return n < fast.length ? fast : null;
+}
+
+function initResult(r: any): void {
+  if (r !== None && r !== undefined) throw typeError("__init__() should return None");
+}
+
+/** A compiled function that callWithSelf would call directly with self and n arguments. */
+function directWithSelf(f: any, n: number): boolean {
+  return typeof f === "function" && f.$builtin !== true && f.$sig !== undefined && n < f.length;
+}
+
+export function call0(f: any): any {
+  if (f instanceof PyType) {
+    const init = fastInit(f, 0);
+    if (init !== null) {
+      const o = Object.create(f.$proto);
+      if (init !== NO_INIT) initResult(init(o));
+      return o;
+    }
+  } else if (f instanceof PyBoundMethod && directWithSelf(f.$func, 0)) {
+    return f.$func(f.$self);
+  }
+  return call(f, [], null);
+}
+
+export function call1(f: any, a: any): any {
+  if (f instanceof PyType) {
+    const init = fastInit(f, 1);
+    if (init !== null) {
+      const o = Object.create(f.$proto);
+      initResult(init(o, a));
+      return o;
+    }
+  } else if (f instanceof PyBoundMethod && directWithSelf(f.$func, 1)) {
+    return f.$func(f.$self, a);
+  }
+  return call(f, [a], null);
+}
+
+export function call2(f: any, a: any, b: any): any {
+  if (f instanceof PyType) {
+    const init = fastInit(f, 2);
+    if (init !== null) {
+      const o = Object.create(f.$proto);
+      initResult(init(o, a, b));
+      return o;
+    }
+  } else if (f instanceof PyBoundMethod && directWithSelf(f.$func, 2)) {
+    return f.$func(f.$self, a, b);
+  }
+  return call(f, [a, b], null);
+}
+
+export function call3(f: any, a: any, b: any, c: any): any {
+  if (f instanceof PyType) {
+    const init = fastInit(f, 3);
+    if (init !== null) {
+      const o = Object.create(f.$proto);
+      initResult(init(o, a, b, c));
+      return o;
+    }
+  } else if (f instanceof PyBoundMethod && directWithSelf(f.$func, 3)) {
+    return f.$func(f.$self, a, b, c);
+  }
+  return call(f, [a, b, c], null);
+}
+
 /** Set by the object type module; used to recognise `object` as the solid base. */
 export const objectTypeRef: { t: PyType | null } = { t: null };
 

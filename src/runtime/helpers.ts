@@ -10,7 +10,8 @@
 
 import { None, NotImplemented, Ellipsis, STOP } from "./object.ts";
 import * as ops from "./ops.ts";
-import { call } from "./call.ts";
+import { call, call0, call1, call2, call3 } from "./call.ts";
+import * as fast from "./fastops.ts";
 import { loadAttr, storeAttr, delAttr, callMethod } from "./attr.ts";
 import { mkFloat, floatType } from "./types/float.ts";
 import { mkList } from "./types/list.ts";
@@ -64,6 +65,8 @@ export const RT = {
   /** truthiness → JS boolean (emit `x === true || (x !== false && $isTrue(x))`) */
   isTrue: ops.isTrue,
   eq: ops.eq, ne: ops.ne, lt: ops.lt, le: ops.le, gt: ops.gt, ge: ops.ge,
+  /** comparisons as conditions → JS boolean, with float and str fast paths (fastops.ts) */
+  ltB: fast.ltB, leB: fast.leB, gtB: fast.gtB, geB: fast.geB, eqB: fast.eqB, neB: fast.neB,
   /** `in` / `not in` → JS boolean */
   contains: ops.contains,
   notContains: ops.notContains,
@@ -74,11 +77,15 @@ export const RT = {
   delAttr,
   /** callMethod(obj, "name", [args], kw|null) */
   callMethod,
+  /** callMethod(o, "m", [a], null) without the array: callMethod0(o, "m") ... callMethod3(o, "m", a, b, c) */
+  callMethod0: fast.callMethod0, callMethod1: fast.callMethod1, callMethod2: fast.callMethod2, callMethod3: fast.callMethod3,
   getItem: ops.getItem,
   setItem: ops.setItem,
   delItem: ops.delItem,
   /** call(f, [args], kw|null) */
   call,
+  /** call(f, [a, b], null) without the array: call0(f) ... call3(f, a, b, c) */
+  call0, call1, call2, call3,
   /** f(*a, **k): callEx(f, argsArray, kwObject|null); build argsArray with spread() */
   callEx: lang.callEx,
   /** appends the items of iterable x to the JS array `arr`, returns arr (for *args, [*a], (*a,)) */

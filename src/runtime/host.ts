@@ -73,6 +73,11 @@ export interface Host {
    * POLLIN). Absent: never ready.
    */
   inputReady?(): boolean;
+  /**
+   * Blocks until console input is pending or ms (real) milliseconds pass, whichever is first
+   * (select.poll waiting on sys.stdin). Absent: polls use sleepMs.
+   */
+  waitInput?(ms: number): void;
 }
 
 const noFs = null;

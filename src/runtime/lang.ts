@@ -15,6 +15,7 @@ import { getIter, iterNext, toArray, repr, str, unpackEx, callSpecial } from "./
 import { callMethod } from "./attr.ts";
 import { PyGenerator, runningGen, throwInto, raiseObj } from "./types/generator.ts";
 import { langHooks } from "./hooks.ts";
+import { globalsDict } from "./nsdict.ts";
 import { io } from "./stdio.ts";
 
 // ---------------------------------------------------------------- literals
@@ -328,6 +329,13 @@ export function assertFail(msg?: any): PyBaseException {
 // ---------------------------------------------------------------- imports (implemented in import.ts)
 
 export function importName(name: string, fromlist: string[] | null, level: number, globals: any): any {
+  // An `import` statement calls builtins.__import__ when a program has replaced it (globals
+  // inherit from the builtins namespace; the builtin one is marked $builtinImport).
+  const imp = globals.__import__;
+  if (imp !== undefined && imp.$builtinImport !== true) {
+    const fl = fromlist === null ? None : mkTuple(fromlist);
+    return call(imp, [name, globalsDict(globals), None, fl, level], null);
+  }
   return langHooks.importName(name, fromlist, level, globals);
 }
 

@@ -24,7 +24,8 @@ function module_repr(self: PyModule): string {
  * read-only, as MicroPython's are in ROM; sys keeps the attributes it delegates as writable.
  */
 export function moduleIsReadOnly(m: PyModule, name: string): boolean {
-  if (Object.getPrototypeOf(m.$d) !== null) return false;
+  // builtins can be overridden (MICROPY_CAN_OVERRIDE_BUILTINS).
+  if (Object.getPrototypeOf(m.$d) !== null || m.$name === "builtins") return false;
   return !(m.$name === "sys" && (name === "path" || name === "ps1" || name === "ps2" || name === "tracebacklimit"));
 }
 
