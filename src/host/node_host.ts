@@ -134,6 +134,19 @@ class InReader {
       }
     }
   }
+  /**
+   * Whether a read would not block: bytes already buffered, end of input, or a regular file
+   * (whose reads never block). A pipe or terminal with nothing buffered counts as not ready: it
+   * cannot be asked without blocking.
+   */
+  ready(): boolean {
+    if (this.pending.length > 0 || this.eof) return true;
+    try {
+      return fs.fstatSync(0).isFile();
+    } catch {
+      return false;
+    }
+  }
   readBytes(n: number): Uint8Array {
     if (this.pending.length === 0) this.fill();
     const out = this.pending.slice(0, n);
@@ -163,6 +176,7 @@ export function makeNodeHost(): Host {
       stdoutBuf.flush();
       return stdinReader.readBytes(n);
     },
+    inputReady: () => stdinReader.ready(),
     fs: nodeFS,
     monotonicMs: () => performance.now(),
     epochMs: () => Date.now(),

@@ -2,8 +2,8 @@
 //
 // poll() objects and select(), over MicroPython's stream protocol (extmod/modselect.c):
 //   - an int is a file descriptor: 1 and 2 (the console output) are always writable, 0 (the
-//     console input) is never reported readable (reads block in the host instead), and any
-//     other descriptor is not open here, so it reports POLLNVAL;
+//     console input) is readable when the host says input is pending (Host.inputReady; hosts
+//     without it never report it), and any other descriptor is not open here (POLLNVAL);
 //   - sys.stdin/stdout/stderr are their descriptors; io streams (StringIO, BytesIO, files) are
 //     always ready;
 //   - a TS object may offer `$ioctl(req, arg)` (asyncio.ThreadSafeFlag does);
@@ -71,7 +71,7 @@ function fdOf(obj: any): number {
 /** A descriptor's ready events: the console only (no other descriptor is open here). */
 function pollFd(fd: number, events: number): number {
   if (fd === 1 || fd === 2) return events & POLLOUT;
-  if (fd === 0) return 0;
+  if (fd === 0) return host.inputReady?.() === true ? events & POLLIN : 0;
   return POLLNVAL;
 }
 
@@ -135,8 +135,15 @@ export class PollSet {
       // Objects without a descriptor must be asked again soon; only they can become ready.
       if (this.hasNonFd()) wait = Math.min(wait, IOCTL_CALL_PERIOD_MS);
       else if (timeout < 0) wait = 10;
-      host.sleepMs(Math.max(0, Math.ceil(wait)));
+      // Waiting for console input: a host that can wait for it returns as soon as some arrives.
+      if (host.waitInput !== undefined && this.watchesInput()) host.waitInput(Math.max(0, Math.ceil(wait)));
+      else host.sleepMs(Math.max(0, Math.ceil(wait)));
     }
+  }
+
+  private watchesInput(): boolean {
+    for (const e of this.map.values()) if (e.fd === 0 && (e.events & POLLIN) !== 0) return true;
+    return false;
   }
 
   private hasNonFd(): boolean {

@@ -73,11 +73,24 @@ let table: Mount[] = [];
 let cur: Mount | typeof ROOT = ROOT;
 let started = false;
 
+/** How the root file system is made: a board mounts its flash file system's type instead. */
+export const vfsConfig = { makeRoot: (): any => new VfsPosix("", false) };
+
+/**
+ * A soft reset (mp_init): the mount table is emptied and the root mounted again on next use,
+ * as a port's _boot.py does. User mounts are dropped without umount(), as on a real board.
+ */
+export function resetMounts(): void {
+  table = [];
+  cur = ROOT;
+  started = false;
+}
+
 /** The unix port mounts the host file system at "/" before running a program. */
 function start(): void {
   if (started) return;
   started = true;
-  const m = { str: "/", obj: new VfsPosix("", false) };
+  const m = { str: "/", obj: vfsConfig.makeRoot() };
   table.push(m);
   cur = m;
   importFS.stat = vfsImportStat;

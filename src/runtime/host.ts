@@ -36,6 +36,42 @@ export class HostError extends Error {
   }
 }
 
+/** An address of the network service: IPv4/IPv6 text form and port. */
+export interface NetAddr {
+  /** 2 (AF_INET) or 10 (AF_INET6). */
+  family: number;
+  address: string;
+  port: number;
+}
+
+/**
+ * Network sockets (the socket module), all synchronous. Sockets are named by small ids the
+ * caller picks. Operations that would block return null (the caller waits with readiness() /
+ * wait()); failures raise HostError with the errno.
+ */
+export interface HostNet {
+  /** The addresses of a host name (family 0: any). Raises HostError(-EAI_*) when unresolved. */
+  getaddrinfo(name: string, family: number): { family: number; address: string }[];
+  open(id: number, family: number, udp: boolean, reuseAddr: boolean): void;
+  bind(id: number, addr: NetAddr): void;
+  listen(id: number, backlog: number): void;
+  /** Takes a pending connection as socket `newId`; null when none is pending. */
+  accept(id: number, newId: number): NetAddr | null;
+  /** Starts connecting; completion shows in readiness() (POLLOUT, or POLLERR with error()). */
+  connect(id: number, addr: NetAddr): void;
+  /** Sends (to `addr` for datagrams); `wait`: until the data reached the system. Null: would block. */
+  send(id: number, data: Uint8Array, addr: NetAddr | null, wait: boolean): number | null;
+  /** Up to n bytes (empty at end of stream), or null when none are available now. */
+  recv(id: number, n: number): { data: Uint8Array; from: NetAddr | null } | null;
+  close(id: number): void;
+  /** The errno of a failed connection (0: none), cleared by reading it. */
+  error(id: number): number;
+  /** Poll bits (POLLIN 1, POLLOUT 4, POLLERR 8, POLLHUP 16) of an open socket; no round trip. */
+  readiness(id: number): number;
+  /** Blocks until some readiness changed since the last readiness() call, or ms pass. */
+  wait(ms: number): void;
+}
+
 export interface Host {
   /** Writes to the console (fd 1 = stdout, 2 = stderr). Text is UTF-8 encoded by the host. */
   write(fd: 1 | 2, data: string | Uint8Array): void;
@@ -78,6 +114,8 @@ export interface Host {
    * (select.poll waiting on sys.stdin). Absent: polls use sleepMs.
    */
   waitInput?(ms: number): void;
+  /** Network sockets (the socket module); absent: socket operations raise OSError. */
+  net?: HostNet;
 }
 
 const noFs = null;

@@ -62,6 +62,25 @@ describe("upy board", () => {
     }
   });
 
+  it("serves RFC 2217 (pyserial's rfc2217://) with --serial rfc2217:PORT", async () => {
+    const child = spawn(process.execPath, [upy, "board", "--serial", "rfc2217:0"], { stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      let err = "";
+      child.stderr.on("data", (d) => (err += d));
+      for (let i = 0; i < 200 && !/rfc2217:\/\/localhost:\d+/.test(err); i++) await sleep(20);
+      const port = Number(/rfc2217:\/\/localhost:(\d+)/.exec(err)![1]);
+      const sock = net.connect(port, "127.0.0.1");
+      const got: number[] = [];
+      sock.on("data", (d) => got.push(...d));
+      await new Promise((r) => sock.once("connect", r));
+      for (let i = 0; i < 200 && got.length < 9; i++) await sleep(20);
+      expect(got.slice(0, 3)).toEqual([255, 251, 0]); // IAC WILL BINARY
+      sock.destroy();
+    } finally {
+      child.kill();
+    }
+  });
+
   // The pty transport uses python3's pty module (Node has no pty API).
   it.skipIf(spawnSync("python3", ["-c", "import pty"]).status !== 0)("serves the serial link on a pseudo-terminal", async () => {
     const child = spawn(process.execPath, [upy, "board", "--serial", "pty"], { stdio: ["ignore", "pipe", "pipe"] });

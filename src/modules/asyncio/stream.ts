@@ -15,6 +15,7 @@ import type { PyGenerator } from "../../runtime/types/generator.ts";
 import type { FunctionSig } from "../../runtime/types/function.ts";
 import { sched, sleepMs } from "./core.ts";
 import { PyStdio } from "../sys.ts";
+import { host } from "../../runtime/host.ts";
 
 function len(x: any): number {
   if (typeof x === "string") return [...x].length;
@@ -42,9 +43,12 @@ streamType.$new = (cls: PyType, args: any[]) => {
   return o;
 };
 
-/** Waits (yields to the scheduler) until the stream is readable; the console blocks instead. */
+/**
+ * Waits (yields to the scheduler) until the stream is readable. The console blocks instead,
+ * unless the host can wait for console input (a board: other tasks run meanwhile).
+ */
 function* waitRead(s: any): Generator<any, any, any> {
-  if (s instanceof PyStdio) return;
+  if (s instanceof PyStdio && host.waitInput === undefined) return;
   sched.io.enqueue(s, 0);
   yield None;
 }
