@@ -309,6 +309,8 @@ export class Board {
     const j = body.indexOf("\x04", i + 1);
     this.write("\x02");
     await this.expect(">>> ", timeoutMs);
+    // The worker reports its state in a message of its own, which may follow the prompt's bytes.
+    for (const end = Date.now() + timeoutMs; this.state === "raw" && Date.now() < end; ) await sleep(2);
     return { stdout: decodeLatin1Utf8(body.slice(0, i)), error: decodeLatin1Utf8(body.slice(i + 1, j)) };
   }
 
