@@ -3,6 +3,8 @@
 import { parse } from "./parser.ts";
 import { analyzeScopes } from "./scope.ts";
 import { generate } from "./codegen.ts";
+import { viperTransform } from "./viper.ts";
+import { stripDebug } from "./optimize.ts";
 
 export type CompileMode = "exec" | "eval" | "single";
 
@@ -16,8 +18,15 @@ export interface CompiledCode {
   names: string[];
 }
 
+/** micropython.opt_level(): what new compilations do (see optimize.ts). */
+export const compileOptions = { optLevel: 0 };
+
 export function compile(source: string, filename: string, mode: CompileMode): CompiledCode {
-  const mod = parse(source, filename, mode);
+  let mod = parse(source, filename, mode);
+  if (compileOptions.optLevel >= 1) mod = stripDebug(mod);
+  mod = viperTransform(mod, filename);
   const info = analyzeScopes(mod, filename);
-  return generate(mod, info, filename, mode);
+  const code = generate(mod, info, filename, mode);
+  if (compileOptions.optLevel >= 3) code.lines = code.lines.map((l) => (l === 0 ? 0 : 1));
+  return code;
 }

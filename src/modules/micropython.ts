@@ -18,6 +18,7 @@ import { host } from "../runtime/host.ts";
 import { langHooks } from "../runtime/hooks.ts";
 import { RT } from "../runtime/helpers.ts";
 import { toIndex } from "../runtime/ops.ts";
+import { compileOptions } from "../compiler/compile.ts";
 import { heapTotal, heapUsed, markHeapBaseline } from "./gc.ts";
 
 export const mpState = {
@@ -242,8 +243,8 @@ addMethods(ringIOType, {
 // ---------------------------------------------------------------- functions
 
 function mp_opt_level(level?: any) {
-  if (level === undefined) return mpState.optLevel;
-  mpState.optLevel = toIndex(level);
+  if (level === undefined) return compileOptions.optLevel;
+  compileOptions.optLevel = mpState.optLevel = toIndex(level);
   return None;
 }
 

@@ -8,7 +8,7 @@ import { excStack } from "../runtime/lang.ts";
 import { str, toIndex } from "../runtime/ops.ts";
 import { host } from "../runtime/host.ts";
 import { call } from "../runtime/call.ts";
-import { callMethod } from "../runtime/attr.ts";
+import { callMethod, loadAttrOrUndefined } from "../runtime/attr.ts";
 import { mkBytes } from "../runtime/types/bytes.ts";
 import { getBufferOrNull } from "../runtime/buffer.ts";
 import { isStr } from "../runtime/types/str.ts";
@@ -229,13 +229,17 @@ export const sysHooks = {
 };
 
 function sys_print_exception(e: any, file?: any) {
-  if (!isPyException(e)) throw typeError("print_exception: exception expected");
-  const write = file === undefined || file === None
-    ? (s: string) => host.write(1, s)
-    : (s: string) => {
-        callMethod(file, "write", [s], null);
-      };
-  sysHooks.printException(e, write);
+  let write = (s: string) => host.write(1, s);
+  if (file !== undefined && file !== None) {
+    // Like mp_get_stream_raise: an object that is not a stream is an OSError (EINVAL).
+    if (typeof file !== "object" || loadAttrOrUndefined(file, "write") === undefined) throw newExc(OSError, 22);
+    write = (s: string) => {
+      callMethod(file, "write", [s], null);
+    };
+  }
+  // A non-exception is printed as it is, as mp_obj_print_exception does.
+  if (!isPyException(e)) write(str(e) + "\n");
+  else sysHooks.printException(e, write);
   return None;
 }
 

@@ -11,6 +11,10 @@ export class PyBaseException extends PyObject {
   args: PyTuple = emptyTuple;
   /** Where it was raised: a JS stack capture mapped to Python lines lazily (traceback.ts). */
   $tb: TracebackHolder | null = null;
+  /** Where it was last caught (bounds the traceback: printexc.ts). */
+  declare $caughtAt: TracebackHolder | undefined;
+  /** Earlier raises of the same exception object, newest first (it was caught and raised again). */
+  declare $older: { tb: TracebackHolder | null; caughtAt: TracebackHolder | undefined }[] | undefined;
   /** Frames added by hand (e.g. for SyntaxError: the file and line of the error). */
   $extraFrames: { file: string; line: number; name: string | null }[] | null = null;
   __cause__: any = None;
@@ -54,6 +58,8 @@ export const NotImplementedError = def("NotImplementedError", RuntimeError);
 export const SyntaxError = def("SyntaxError", Exception);
 export const IndentationError = def("IndentationError", SyntaxError);
 export const TypeError = def("TypeError", Exception);
+/** Raised by the compiler for type errors in `@micropython.viper` code. */
+export const ViperTypeError = def("ViperTypeError", TypeError);
 export const ValueError = def("ValueError", Exception);
 export const UnicodeError = def("UnicodeError", ValueError);
 export const Warning = def("Warning", Exception);

@@ -15,6 +15,7 @@ import { getIter, iterNext, toArray, repr, str, unpackEx, callSpecial } from "./
 import { callMethod } from "./attr.ts";
 import { PyGenerator, runningGen, throwInto, raiseObj } from "./types/generator.ts";
 import { langHooks } from "./hooks.ts";
+import { captureTraceback } from "./traceback.ts";
 import { globalsDict } from "./nsdict.ts";
 import { io } from "./stdio.ts";
 
@@ -302,7 +303,20 @@ export function mkRaise(x: any, cause?: any): PyBaseException {
   }
   const ctx = excStack.length > 0 ? excStack[excStack.length - 1] : undefined;
   if (ctx !== undefined && ctx !== e) e.__context__ = ctx;
-  // A re-raised exception keeps its original traceback; a new one was captured on creation.
+  // A new exception's traceback was captured on creation. One raised again after being caught
+  // gets the frames from here to its next handler in front of those it already had, as
+  // MicroPython's tracebacks grow while an exception unwinds (printexc.ts joins them).
+  if (Object.prototype.hasOwnProperty.call(e, "__traceback__") && (e as any).__traceback__ === None) {
+    // `e.__traceback__ = None` forgets where it was raised before (MicroPython allows this).
+    delete (e as any).__traceback__;
+    e.$older = undefined;
+    e.$caughtAt = undefined;
+    e.$tb = captureTraceback();
+  } else if (e.$caughtAt !== undefined) {
+    e.$older = [{ tb: e.$tb, caughtAt: e.$caughtAt }, ...(e.$older ?? [])];
+    e.$tb = captureTraceback();
+    e.$caughtAt = undefined;
+  }
   return e;
 }
 
@@ -311,6 +325,9 @@ export const excStack: PyBaseException[] = [];
 
 export function pushExc(e: PyBaseException): void {
   excStack.push(e);
+  // Where it is caught bounds its traceback: a Python traceback holds the frames from the
+  // handler's frame to the raise, not the callers above the handler (see printexc.ts).
+  e.$caughtAt = captureTraceback();
 }
 
 export function popExc(): void {

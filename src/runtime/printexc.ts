@@ -12,7 +12,7 @@
 
 import { typeOf, isSubtype } from "./object.ts";
 import { PyBaseException, baseExceptionType } from "./exceptions.ts";
-import { pyFrames, type PyFrame } from "./traceback.ts";
+import { pyFrames, type TracebackHolder } from "./traceback.ts";
 import { callSpecial } from "./ops.ts";
 import { excStr } from "./types/baseexception.ts";
 
@@ -24,9 +24,21 @@ interface FrameLike {
 
 /** The frames to print, outermost first: the captured stack, then any frames added by hand. */
 export function excFrames(e: PyBaseException): FrameLike[] {
-  const frames: FrameLike[] = pyFrames(e.$tb) as PyFrame[];
+  let frames = framesUntilCaught(e.$tb, e.$caughtAt);
+  for (const o of e.$older ?? []) frames = frames.concat(framesUntilCaught(o.tb, o.caughtAt));
   const extra = e.$extraFrames;
   return extra === null || extra === undefined ? frames : frames.concat(extra);
+}
+
+/**
+ * The frames of a raise, outermost first, without the callers of the frame that caught it (the
+ * raise-time stack extends the catch-time one): a Python traceback holds only what it unwound.
+ */
+function framesUntilCaught(tb: TracebackHolder | null, caughtAt: TracebackHolder | undefined): FrameLike[] {
+  const frames: FrameLike[] = pyFrames(tb);
+  if (caughtAt === undefined) return frames;
+  const depth = pyFrames(caughtAt).length;
+  return depth > 1 && depth <= frames.length ? frames.slice(depth - 1) : frames;
 }
 
 function frameLine(f: FrameLike): string {
