@@ -2,7 +2,8 @@
 // listed once in MESSAGES so the lexer, parser and later passes agree on them.
 
 /** NotImplementedError is raised for `\N{...}` escapes, as MicroPython's lexer does. */
-export type CompileErrorType = "SyntaxError" | "IndentationError" | "NotImplementedError";
+/** ViperTypeError: type errors in `@micropython.viper` functions (compiler/viper.ts). */
+export type CompileErrorType = "SyntaxError" | "IndentationError" | "NotImplementedError" | "ViperTypeError";
 
 export class CompileError extends Error {
   constructor(

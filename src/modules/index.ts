@@ -4,6 +4,7 @@
 import "../runtime/types/index.ts";
 import { registerBuiltinModule, setBuiltins, newGlobals, importHooks, sysModules } from "../runtime/import.ts";
 import { makeBuiltins } from "./builtins.ts";
+import { installViperHelpers } from "../runtime/viper.ts";
 import * as sys from "./sys.ts";
 import { runSource } from "../runtime/exec.ts";
 import { formatException } from "../runtime/printexc.ts";
@@ -23,6 +24,7 @@ export function initRuntime(): void {
   initialised = true;
   const b = makeBuiltins();
   setBuiltins(b);
+  installViperHelpers(b);
   registerBuiltinModule("sys", sys.makeModule);
   for (const [name, factory] of builtinModules) registerBuiltinModule(name, factory);
   importHooks.runModule = (source, file, globals) => {

@@ -109,6 +109,16 @@ export function memAt(addr: number, n: number): Uint8Array {
   return copy;
 }
 
+/**
+ * The region holding `addr` (anonymous memory when nobody owns it): its base address and a view
+ * of all its bytes, for code that touches many addresses in one buffer (viper pointers).
+ */
+export function regionAt(addr: number): { base: number; mem: Uint8Array } {
+  memAt(addr, 1);
+  const r = regions[findRegion(addr)];
+  return { base: r.base, mem: new Uint8Array(regionBuffer(r) as ArrayBuffer) };
+}
+
 function dataView(addr: number, n: number): DataView {
   const m = memAt(addr, n);
   return new DataView(m.buffer, m.byteOffset, n);

@@ -29,8 +29,9 @@ print(micropython.kbd_intr(3), type(micropython.stack_use()) is int)
 def f(x):
     return x + 1
 
+# viper needs typed operands: `object * int` is a ViperTypeError in MicroPython
 @micropython.viper
-def g(x):
+def g(x: int) -> int:
     return x * 2
 
 print(f(1), g(2))
