@@ -1,6 +1,7 @@
 // Bundles the CLI into dist/upy-core.cjs (started by the small launcher dist/upy.js, which keeps a
-// V8 code cache beside it), and the virtual board's worker into dist/board_worker.js (loaded by
-// `upy board` and the board API from beside the bundle).
+// V8 code cache beside it), the virtual board's worker into dist/board_worker.js (loaded by
+// `upy board` and the board API from beside the bundle), and the socket bridge's helper worker
+// into dist/netbridge_worker.js (started by the socket module on first use).
 import { build } from "esbuild";
 import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -45,4 +46,10 @@ await build({
   ...common,
   entryPoints: ["src/board/worker.ts"],
   outfile: "dist/board_worker.js",
+});
+
+await build({
+  ...common,
+  entryPoints: ["src/host/netbridge_worker.ts"],
+  outfile: "dist/netbridge_worker.js",
 });

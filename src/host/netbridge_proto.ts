@@ -35,8 +35,8 @@ export type NetRequest =
   | { seq: number; op: "accept"; id: number; newId: number }
   | { seq: number; op: "connect"; id: number; addr: WireAddr }
   | { seq: number; op: "send"; id: number; data: Uint8Array; addr: WireAddr | null; wait: boolean }
-  | { seq: number; op: "recv"; id: number; n: number }
-  | { seq: number; op: "close"; id: number }
+  | { seq: number; op: "recv"; id: number; n: number; peek: boolean }
+  | { seq: number; op: "close"; id: number; reset: boolean }
   | { seq: number; op: "error"; id: number };
 
 /** An answer: `value` on success, or `errno` (negative for name-resolution errors). */

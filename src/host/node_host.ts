@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import * as nodeOs from "node:os";
 import { HostError, type Host, type HostFS, type StatResult } from "../runtime/host.ts";
+import { NetBridge } from "./netbridge.ts";
 
 const errnoByCode: Record<string, number> = {
   EPERM: 1, ENOENT: 2, EIO: 5, EBADF: 9, EAGAIN: 11, ENOMEM: 12, EACCES: 13, EEXIST: 17,
@@ -211,6 +212,8 @@ export function makeNodeHost(): Host {
       }
     },
     uname: () => ({ nodename: nodeOs.hostname(), machine: `${nodeOs.machine()} with Node.js ${process.version}` }),
+    // Sockets through a helper worker, started on first use.
+    net: new NetBridge({ beforeBlock: () => stdoutBuf.flush() }),
   };
 }
 

@@ -45,11 +45,15 @@ export function markHeapBaseline(): void {
   if (baseline < 0) baseline = jsUsed();
 }
 
+/** Run by collect(): finalisers of objects modules keep track of (e.g. VfsFat files left open). */
+export const collectHooks: (() => void)[] = [];
+
 /** collect(): the unix port returns how many GC blocks (32 bytes) the collection freed. */
 function gc_collect(): number {
   const before = jsUsed();
   host.collect?.();
   runDeadCallbacks();
+  for (const f of collectHooks) f();
   const freed = before - jsUsed();
   return freed > 0 ? Math.floor(freed / 32) : 0;
 }

@@ -20,6 +20,8 @@ import { makeModule as randomModule } from "./random.ts";
 import { makeModule as heapqModule } from "./heapq.ts";
 import { makeModule as platformModule } from "./platform.ts";
 import { makeModule as selectModule } from "./select.ts";
+import { makeModule as socketModule } from "./socket.ts";
+import { makeModule as websocketModule } from "./websocket.ts";
 import { makeModule as asyncioModule, makeCoreModule as asyncioCoreModule } from "./asyncio/index.ts";
 import { makeModule as framebufModule } from "./framebuf.ts";
 import { makeModule as hashlibModule } from "./hashlib.ts";
@@ -27,6 +29,7 @@ import { makeModule as deflateModule } from "./deflate.ts";
 import { makeModule as marshalModule } from "./marshal.ts";
 import { makeModule as uctypesModule } from "./uctypes.ts";
 import { makeModule as vfsModule } from "./vfs.ts";
+import "./vfs_fat.ts"; // registers vfs.VfsFat
 import { makeModule as machineModule } from "./machine/index.ts";
 
 export const builtinModules: [string, () => Record<string, any>][] = [
@@ -50,6 +53,8 @@ export const builtinModules: [string, () => Record<string, any>][] = [
   ["heapq", heapqModule],
   ["platform", platformModule],
   ["select", selectModule],
+  ["socket", socketModule],
+  ["websocket", websocketModule],
   ["asyncio", asyncioModule],
   ["_asyncio", asyncioCoreModule],
   ["framebuf", framebufModule],

@@ -6,7 +6,8 @@
 //     without it never report it), and any other descriptor is not open here (POLLNVAL);
 //   - sys.stdin/stdout/stderr are their descriptors; io streams (StringIO, BytesIO, files) are
 //     always ready;
-//   - a TS object may offer `$ioctl(req, arg)` (asyncio.ThreadSafeFlag does);
+//   - a TS object may offer `$ioctl(req, arg)` (asyncio.ThreadSafeFlag does; sockets do, and
+//     mark themselves `$netWakes`: a change of their readiness ends Host.net.wait);
 //   - any other object needs a Python `ioctl(req, arg)` method: ioctl(MP_STREAM_POLL, events)
 //     returns the ready events, a negative value is an error (OSError(-value)).
 // Polling objects that have no descriptor is repeated every millisecond until one is ready or
@@ -135,8 +136,10 @@ export class PollSet {
       // Objects without a descriptor must be asked again soon; only they can become ready.
       if (this.hasNonFd()) wait = Math.min(wait, IOCTL_CALL_PERIOD_MS);
       else if (timeout < 0) wait = 10;
-      // Waiting for console input: a host that can wait for it returns as soon as some arrives.
+      // Waiting for console input: a host that can wait for it returns as soon as some arrives;
+      // so does the host's network service for sockets.
       if (host.waitInput !== undefined && this.watchesInput()) host.waitInput(Math.max(0, Math.ceil(wait)));
+      else if (host.net !== undefined && this.watchesNet()) host.net.wait(Math.max(0, Math.ceil(wait)));
       else host.sleepMs(Math.max(0, Math.ceil(wait)));
     }
   }
@@ -146,8 +149,15 @@ export class PollSet {
     return false;
   }
 
+  /** True when some object must be asked again to notice a change (sockets need not be). */
   private hasNonFd(): boolean {
-    for (const e of this.map.values()) if (e.fd < 0) return true;
+    for (const e of this.map.values()) if (e.fd < 0 && e.obj.$netWakes !== true) return true;
+    return false;
+  }
+
+  /** Sockets: objects whose readiness changes end Host.net.wait. */
+  private watchesNet(): boolean {
+    for (const e of this.map.values()) if (e.obj.$netWakes === true) return true;
     return false;
   }
 }

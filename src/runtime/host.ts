@@ -61,9 +61,10 @@ export interface HostNet {
   connect(id: number, addr: NetAddr): void;
   /** Sends (to `addr` for datagrams); `wait`: until the data reached the system. Null: would block. */
   send(id: number, data: Uint8Array, addr: NetAddr | null, wait: boolean): number | null;
-  /** Up to n bytes (empty at end of stream), or null when none are available now. */
-  recv(id: number, n: number): { data: Uint8Array; from: NetAddr | null } | null;
-  close(id: number): void;
+  /** Up to n bytes (empty at end of stream), or null when none are available now; `peek`: keep them. */
+  recv(id: number, n: number, peek: boolean): { data: Uint8Array; from: NetAddr | null } | null;
+  /** Closes; `reset`: abort the connection (SO_LINGER with a zero time). */
+  close(id: number, reset: boolean): void;
   /** The errno of a failed connection (0: none), cleared by reading it. */
   error(id: number): number;
   /** Poll bits (POLLIN 1, POLLOUT 4, POLLERR 8, POLLHUP 16) of an open socket; no round trip. */
