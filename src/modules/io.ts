@@ -134,14 +134,36 @@ function stream_readlines(self: PyStream): any {
 function stream_write(self: PyStream, data: any, a?: any, b?: any): any {
   checkOpen(self);
   if (!self.$writable) throw newExc(OSError, EBADF);
-  if (a !== undefined) return self.$write(narrowBuffer(bufferOf(data), a, b));
+  if (a !== undefined) return writeBytes(self, narrowBuffer(bufferOf(data), a, b));
   if (self.$fd >= 0 && self.$fd <= 2) return consoleWrite(self, data);
   if (self.$text) {
     if (typeof data !== "string") throw typeError(`can't convert '${typeOf(data).$name}' object to str implicitly`);
-    return self.$write(enc.encode(data)) === 0 ? 0 : data.length;
+    return writeBytes(self, enc.encode(data)) === 0 ? 0 : data.length;
   }
   if (typeof data === "string") throw typeError("object with buffer protocol required");
-  return self.$write(bufferOf(data));
+  return writeBytes(self, bufferOf(data));
+}
+
+/**
+ * Writes into the stream's buffer. A file of the host file system (upy, like MicroPython's unix
+ * port) is written through at once, so nothing is lost when a program exits without close();
+ * a host that defers writes (a board's flash) commits on close()/flush() instead.
+ */
+function writeBytes(self: PyStream, b: Uint8Array): number {
+  const start = self.$append ? self.$len : self.$pos;
+  const atEnd = start === self.$len;
+  const n = self.$write(b);
+  const fs = host.fs;
+  if (self.$path === null || fs === null || fs.deferTruncate === true) return n;
+  try {
+    if (atEnd) fs.writeFile(self.$path, b, true);
+    else fs.writeFile(self.$path, self.$buf.subarray(0, self.$len), false);
+  } catch (e) {
+    if (e instanceof HostError) throw newExc(OSError, e.errno);
+    throw e;
+  }
+  self.$dirty = false;
+  return n;
 }
 
 /** buf[off:off + max_len] for write(buf, max_len) or write(buf, off, max_len). */
