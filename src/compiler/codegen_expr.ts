@@ -300,16 +300,25 @@ export abstract class ExprGen {
   private inFloatTree = false;
 
   /** A float arithmetic tree computed unboxed when its leaves are floats (floattree.ts). */
-  private floatBinOp(e: A.BinOp): string | null {
+  private floatBinOp(e: A.BinOp, generic = () => this.binOp(e.op, this.expr(e.left), e.right)): string | null {
     if (this.inFloatTree) return null;
     return floatTree(e, this.floatHost, () => {
       this.inFloatTree = true;
       try {
-        return this.binOp(e.op, this.expr(e.left), e.right);
+        return generic();
       } finally {
         this.inFloatTree = false;
       }
     });
+  }
+
+  /**
+   * `target op= value` for a name or `name.attr` target as a float tree (`x += y * z` on floats
+   * computes unboxed); `generic` is the in-place operator's code. Null when not a float tree.
+   */
+  protected floatAugOp(target: A.Name | A.Attribute, op: A.BinaryOperator, value: A.Expr, generic: () => string): string | null {
+    const e: A.BinOp = { kind: "BinOp", op, left: target, right: value, loc: target.loc } as A.BinOp;
+    return this.floatBinOp(e, generic);
   }
 
   private readonly floatHost: FloatTreeHost = {
@@ -464,9 +473,10 @@ export abstract class ExprGen {
       }
     }
     const [l, r, pre] = this.operands(left, right);
-    let slow = `${this.h(CMP_HELPER[op])}(${l}, ${r})`;
-    // The slow path is out of line and usually gives a bool: one call keeps the site short.
-    if (asTest) slow = `${this.h("isTrue")}(${slow})`;
+    // The slow path is out of line; as a condition, one helper gives the JS boolean (with float
+    // and str fast paths, fastops.ts).
+    const slow = asTest ? `${this.h(CMP_HELPER[op] + "B")}(${l}, ${r})` : `${this.h(CMP_HELPER[op])}(${l}, ${r})`;
+    if (isNonIntConst(l) || isNonIntConst(r)) return pre === "" ? slow : `(${pre}${slow})`;
     const nums = l === r || /^-?\d+$/.test(r) ? `typeof ${l} === "number"` : `typeof ${l} === "number" && typeof ${r} === "number"`;
     return `(${pre}${nums} ? ${l} ${CMP_JS[op]} ${r} : ${slow})`;
   }
@@ -520,7 +530,8 @@ export abstract class ExprGen {
     const [o, oa, ot] = this.once(obj);
     const t = this.ctx.temp();
     this.ctx.release(ot, t);
-    return `((${t} = ${member(oa)}.${name}) === undefined || typeof ${t} === "function" || ${t}.$desc === true ? ${la}(${o}, ${jsString(name)}) : ${t})`;
+    // JS functions have `$desc === true` too (runtime/fastops.ts): methods found on the class.
+    return `((${t} = ${member(oa)}.${name}) === undefined || ${t}.$desc === true ? ${la}(${o}, ${jsString(name)}) : ${t})`;
   }
 
   /** Statement storing `value` (compiled, evaluated first) into obj.name (compiled). */
@@ -585,12 +596,18 @@ export abstract class ExprGen {
     this.ctx.release(...held);
     const list = as.join(", ");
     const test = n === 0 ? `typeof ${f} === "function"` : `typeof ${f} === "function" && ${f}.length >= ${n}`;
-    const body = `${test} ? ${f}(${list}) : ${this.h("call")}(${f}, [${list}], null)`;
+    const slow = n <= 3 ? `${this.h("call" + n)}(${[f, ...as].join(", ")})` : `${this.h("call")}(${f}, [${list}], null)`;
+    const body = `${test} ? ${f}(${list}) : ${slow}`;
     return pre.length === 0 ? `(${body})` : `(${pre.join(", ")}, ${body})`;
   }
 
   /** o.m(args): calls a method found on the class without creating a bound method. */
   methodCall(obj: string, name: string, args: string[]): string {
+    const k = args.length;
+    const slowCall = (o: string, as: string[]): string =>
+      k <= 3 ? `${this.h("callMethod" + k)}(${[o, jsString(name), ...as].join(", ")})` : `${this.h("callMethod")}(${o}, ${jsString(name)}, [${as.join(", ")}], null)`;
+    // A str literal has no inline path (its methods live on str's class, not a JS prototype).
+    if (obj.startsWith('"')) return slowCall(obj, args);
     const held: string[] = [];
     const o = this.ctx.temp();
     const m = this.ctx.temp();
@@ -604,10 +621,9 @@ export abstract class ExprGen {
       return t;
     });
     this.ctx.release(...held);
-    const list = as.join(", ");
     const n = args.length + 1;
     const fast = `typeof ${o} === "object" && typeof (${m} = ${o}.${name}) === "function" && ${m}.length >= ${n} ? ${m}(${[o, ...as].join(", ")})`;
-    return `(${pre.join(", ")}, ${fast} : ${this.h("callMethod")}(${o}, ${jsString(name)}, [${list}], null))`;
+    return `(${pre.join(", ")}, ${fast} : ${slowCall(o, as)})`;
   }
 
   /** Calls with keywords, *args or **kwargs. */

@@ -235,13 +235,16 @@ export abstract class StmtGen extends ExprGen {
     const helper = "i" + BINOP_HELPER[s.op];
     const t = s.target;
     if (t.kind === "Name") {
-      this.emit(`${this.storeName(t.id, this.binOp(s.op, this.loadName(t.id), s.value, helper))};`);
+      const generic = () => this.binOp(s.op, this.loadName(t.id), s.value, helper);
+      this.emit(`${this.storeName(t.id, this.floatAugOp(t, s.op, s.value, generic) ?? generic())};`);
       return;
     }
     if (t.kind === "Attribute") {
       const o = this.ctx.temp();
       this.emit(`${o} = ${this.expr(t.value)};`);
-      const nv = this.binOp(s.op, this.loadAttr(o, t.attr), s.value, helper);
+      const generic = () => this.binOp(s.op, this.loadAttr(o, t.attr), s.value, helper);
+      // With a plain name as the object, the float tree reads name.attr itself (same object).
+      const nv = (t.value.kind === "Name" ? this.floatAugOp(t, s.op, s.value, generic) : null) ?? generic();
       const v = this.ctx.temp();
       this.emit(`${v} = ${nv};`);
       this.emit(this.storeAttrStmt(o, t.attr, v));

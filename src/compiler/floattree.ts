@@ -91,7 +91,12 @@ interface R {
   float: boolean;
 }
 
-function compile(e: A.Expr, c: Ctx): R | null {
+/**
+ * Compiles `e`; with `num`, a leaf may also be a (small) int - allowed where the parent's result
+ * is certainly a float anyway: under `/`, or beside an operand that is certainly a float (int op
+ * float is float math on the converted int, exact for safe ints).
+ */
+function compile(e: A.Expr, c: Ctx, num = false): R | null {
   switch (e.kind) {
     case "Constant": {
       const v = e.value;
@@ -104,7 +109,7 @@ function compile(e: A.Expr, c: Ctx): R | null {
     }
     case "Name":
     case "Attribute":
-      return leaf(e, c);
+      return leaf(e, c, num);
     case "UnaryOp": {
       if (e.op !== "-") return null;
       const x = compile(e.operand, c);
@@ -128,9 +133,13 @@ function binOp(e: A.BinOp, c: Ctx): R | null {
     return { js: `((${t} = ${x.js}) * ${t})`, float: true };
   }
   if (!OPS.has(e.op)) return null;
-  const l = compile(e.left, c);
+  // Which operands may be ints: both under `/`; else the one beside a certain float (the right
+  // one when the left is a guarded float leaf).
+  const div = e.op === "/";
+  const lNum = div || certainFloat(e.right);
+  const l = compile(e.left, c, lNum);
   if (l === null) return null;
-  const r = compile(e.right, c);
+  const r = compile(e.right, c, div || l.float);
   if (r === null) return null;
   if (e.op === "/") {
     c.hint = true;
@@ -145,8 +154,26 @@ function binOp(e: A.BinOp, c: Ctx): R | null {
   return { js: `(${l.js} ${e.op} ${r.js})`, float: true };
 }
 
-/** A guarded leaf: its JS double, with a guard that it holds an exact float. */
-function leaf(e: A.Name | A.Attribute, c: Ctx): R | null {
+/** Is e a float whatever its leaves hold (once they pass their guards)? */
+function certainFloat(e: A.Expr): boolean {
+  switch (e.kind) {
+    case "Constant":
+      return e.value.type === "float";
+    case "UnaryOp":
+      return e.op === "-" && certainFloat(e.operand);
+    case "BinOp":
+      if (e.op === "/") return true;
+      return (e.op === "+" || e.op === "-" || e.op === "*") && (certainFloat(e.left) || certainFloat(e.right));
+    default:
+      return false;
+  }
+}
+
+/**
+ * A guarded leaf: its JS double, with a guard that it holds an exact float - or with `num`, an
+ * exact float or a JS number (int), its double computed into a temp by the guard.
+ */
+function leaf(e: A.Name | A.Attribute, c: Ctx, num: boolean): R | null {
   let src: string | null;
   let key: string;
   if (e.kind === "Name") {
@@ -155,12 +182,28 @@ function leaf(e: A.Name | A.Attribute, c: Ctx): R | null {
   } else {
     if (e.value.kind !== "Name" || e.attr.startsWith("__") || JS_PROPS.has(e.attr)) return null;
     const o = c.host.pureName(e.value.id);
-    src = o === null ? null : `${o}.${e.attr}`;
+    // A global may be missing (`?.`: the guard fails and the generic path raises NameError).
+    src = o === null ? null : /^[$\w]+$/.test(o) ? `${o}.${e.attr}` : `${o}?.${e.attr}`;
     key = e.value.id + "." + e.attr;
   }
   if (src === null) return null;
   const known = c.seen.get(key);
   if (known !== undefined) return { js: known, float: true };
+  if (num) {
+    const k = c.seen.get("#" + key);
+    if (k !== undefined) return { js: k, float: false };
+    const f = c.host.floatType();
+    const d = c.host.temp();
+    let x = src;
+    let first = src;
+    if (!/^[$\w]+$/.test(src)) {
+      x = c.host.temp();
+      first = `(${x} = ${src})`;
+    }
+    c.guards.push(`(${d} = ${first}?.$cls === ${f} ? ${x}.$v : typeof ${x} === "number" ? ${x} : undefined) !== undefined`);
+    c.seen.set("#" + key, d);
+    return { js: d, float: false };
+  }
   let js: string;
   if (/^[$\w]+$/.test(src)) {
     c.guards.push(`${src}.$cls === ${c.host.floatType()}`);

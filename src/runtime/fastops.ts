@@ -80,7 +80,8 @@ export function neB(a: any, b: any): boolean {
 // Method calls `o.m(a, ...)` whose inline path (a method found on an object's class) was not
 // taken: strings and modules without an argument array, anything else through attr.callMethod.
 // A str method is called as callMethod would call it (a builtin without keyword binding that
-// takes the arguments); a module's function as a plain call would (enough parameters).
+// takes the arguments); a module's function as call() would without binding (enough parameters,
+// and no builtin FunctionSig).
 
 const strProto: any = strType.$proto;
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -93,7 +94,8 @@ function strMethod(name: string, n: number): any {
 function moduleFn(m: PyModule, name: string, n: number): any {
   const d = m.$d;
   const f = d[name];
-  return typeof f === "function" && f.length >= n && hasOwn.call(d, name) ? f : null;
+  // A builtin with a FunctionSig may count keyword-only parameters in its length: bindArgs.
+  return typeof f === "function" && f.length >= n && (f.$builtin !== true || f.$sig === undefined) && hasOwn.call(d, name) ? f : null;
 }
 
 export function callMethod0(o: any, name: string): any {
