@@ -2,7 +2,7 @@
 // Python modules and packages found on sys.path through the host file system.
 // https://docs.micropython.org/en/latest/reference/packages.html
 
-import { None, STOP } from "./object.ts";
+import { None, STOP, fixSigLength } from "./object.ts";
 import { newExc, ImportError, ValueError, typeError, valueError } from "./exceptions.ts";
 import { PyModule } from "./types/module.ts";
 import { PyDict } from "./types/dict.ts";
@@ -70,7 +70,11 @@ function makeBuiltinModule(name: string, factory: ModuleFactory): PyModule {
   const d: any = Object.create(null);
   d.__name__ = name;
   const members = factory();
-  for (const k of Object.keys(members)) d[k] = members[k];
+  for (const k of Object.keys(members)) {
+    const v = members[k];
+    if (typeof v === "function") fixSigLength(v);
+    d[k] = v;
+  }
   const m = new PyModule(name, d);
   sysModules.$t.set(name, m);
   return m;

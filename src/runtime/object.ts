@@ -129,9 +129,23 @@ export function defineBuiltinType(name: string, proto: any, base: PyType = objec
 export function addMethods(t: PyType, table: Record<string, any>): void {
   for (const name of Object.keys(table)) {
     const v = table[name];
-    if (typeof v === "function" && v.$name === undefined) v.$name = name;
+    if (typeof v === "function") {
+      if (v.$name === undefined) v.$name = name;
+      fixSigLength(v);
+    }
     t.$proto[name] = v;
   }
+}
+
+/**
+ * A builtin with a signature that has *args, keyword-only parameters or **kwargs must not be
+ * called directly by generated code (its JS parameters are not all positional): `length` 0
+ * sends such calls through call(), which binds keywords (the same rule as compiled functions).
+ */
+export function fixSigLength(f: any): void {
+  const sig = f.$sig;
+  if (sig !== undefined && f.length !== 0 && (sig.varargs || sig.varkw || sig.kwonly.length > 0))
+    Object.defineProperty(f, "length", { value: 0 });
 }
 
 // ---------------------------------------------------------------- type of a value
