@@ -49,6 +49,11 @@ export interface BoardOptions {
   stimuli?: HwCommand[];
   /** Board time (ms) at which a virtual clock stops: sleeps beyond it never end (tests). */
   until?: number;
+  /**
+   * JS heap the board's worker may use (MB, default 1024). Python code that allocates without
+   * bound stops the board with a MemoryError message instead of exhausting the host's memory.
+   */
+  heapLimitMb?: number;
 }
 
 export interface ExecResult {
@@ -115,6 +120,7 @@ export class Board {
         hw: { diagram: opts.diagram ?? null, limitMs: opts.until, commands: opts.stimuli ?? [] },
       },
       transferList: [this.requests.port2],
+      resourceLimits: { maxOldGenerationSizeMb: opts.heapLimitMb ?? 1024 },
     });
     this.worker.on("message", (m: BoardMessage) => this.onMessage(m));
     this.exited = new Promise((resolve) => this.worker.on("exit", (code) => {
@@ -125,7 +131,11 @@ export class Board {
       this.replies.clear();
       resolve(code);
     }));
-    this.worker.on("error", (e) => this.emit(new TextEncoder().encode(`\r\n[board crashed: ${e.message}]\r\n`)));
+    this.worker.on("error", (e) => {
+      const oom = (e as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY";
+      const text = oom ? "MemoryError: memory allocation failed (the board ran out of memory and stopped)" : `board crashed: ${e.message}`;
+      this.emit(new TextEncoder().encode(`\r\n[${text}]\r\n`));
+    });
   }
 
   private onHw(m: { events?: HwEvent[]; alarm?: number; limit?: boolean }): void {

@@ -182,3 +182,15 @@ describe("bad input", () => {
     expect((await b.listFiles("/")).map((e) => e.name)).toEqual([]);
   });
 });
+
+describe("memory exhaustion", () => {
+  it("stops the board with a MemoryError message instead of exhausting the host", async () => {
+    board = await startBoard({ heapLimitMb: 64 });
+    board.write("x = []\r");
+    await board.expect(">>> ");
+    board.write("while True: x.append([0] * 100000)\r\r");
+    await board.expect(/MemoryError: memory allocation failed/, 60000);
+    const code = await board.exited;
+    expect(typeof code).toBe("number");
+  }, 90000);
+});
