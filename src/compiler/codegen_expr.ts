@@ -219,7 +219,7 @@ export abstract class ExprGen {
       case "Attribute":
         return this.attribute(e);
       case "Subscript":
-        return `${this.h("getItem")}(${this.expr(e.value)}, ${this.expr(e.index)})`;
+        return this.subscript(e);
       case "Slice":
         return this.slice(e);
       case "Starred":
@@ -707,6 +707,42 @@ export abstract class ExprGen {
     }
     if (out === null) return mk();
     return pending.length > 0 ? `${this.h("dictUpdate")}(${out}, ${mk()})` : out;
+  }
+
+  /**
+   * `o[k]`: an exact list or tuple with an int index in range is read inline (a hole - negative
+   * or out of range - reads undefined, never a Python value); anything else goes to getItem.
+   */
+  private subscript(e: A.Subscript): string {
+    const gi = this.h("getItem");
+    if (e.index.kind === "Slice") return `${this.h("getSlice")}(${this.expr(e.value)}, ${this.sliceParts(e.index)})`;
+    if ((e.index.kind === "Constant" && e.index.value.type !== "int")) {
+      return `${gi}(${this.expr(e.value)}, ${this.expr(e.index)})`;
+    }
+    const [o, oFirst] = this.once(this.expr(e.value));
+    const [k, kFirst] = this.once(this.expr(e.index));
+    const pre = oFirst !== o || kFirst !== k ? `${oFirst}, ${kFirst}, ` : "";
+    const isInt = /^\d+$/.test(k);
+    if (/^-/.test(k)) return `${gi}(${oFirst}, ${kFirst})`;
+    const t = this.ctx.temp();
+    const num = isInt ? "" : `typeof ${k} === "number" && `;
+    const m = member(o);
+    return `(${pre}(${m}.$cls === ${this.h("listT")} || ${m}.$cls === ${this.h("tupleT")}) && ${num}(${t} = ${m}.$a[${k}]) !== undefined ? ${t} : ${gi}(${o}, ${k}))`;
+  }
+
+  /** The statement `o[k] = v` (o, k, v simple, already evaluated): exact lists inline. */
+  setItemStmt(o: string, k: string, v: string): string {
+    const si = `${this.h("setItem")}(${o}, ${k}, ${v});`;
+    if (/^-/.test(k) || /^\$c\d+$|^"/.test(k)) return si;
+    const num = /^\d+$/.test(k) ? "" : `typeof ${k} === "number" && ${k} >= 0 && `;
+    const m = member(o);
+    return `if (${m}.$cls === ${this.h("listT")} && ${num}${k} < ${m}.$a.length) ${m}.$a[${k}] = ${v}; else ${si}`;
+  }
+
+  /** The parts of a slice `lo:hi:st` as three arguments, None for those omitted. */
+  sliceParts(e: A.Slice): string {
+    const part = (x: A.Expr | null) => (x === null ? this.h("None") : this.expr(x));
+    return `${part(e.lower)}, ${part(e.upper)}, ${part(e.step)}`;
   }
 
   private slice(e: A.Slice): string {

@@ -198,9 +198,20 @@ export abstract class StmtGen extends ExprGen {
       case "Attribute":
         this.emit(this.storeAttrStmt(this.expr(t.value), t.attr, v));
         return;
-      case "Subscript":
-        this.emit(`${this.h("setItem")}(${this.expr(t.value)}, ${this.expr(t.index)}, ${v});`);
+      case "Subscript": {
+        if (t.index.kind === "Slice") {
+          this.emit(`${this.h("setSlice")}(${this.expr(t.value)}, ${this.sliceParts(t.index)}, ${v});`);
+          return;
+        }
+        const [o, oFirst, ot] = this.once(this.expr(t.value));
+        const [k, kFirst, kt] = this.once(this.expr(t.index));
+        if (oFirst !== o) this.emit(`${oFirst};`);
+        if (kFirst !== k) this.emit(`${kFirst};`);
+        this.emit(this.setItemStmt(o, k, v));
+        if (ot !== null) this.ctx.release(ot);
+        if (kt !== null) this.ctx.release(kt);
         return;
+      }
       case "Tuple":
       case "List":
         this.unpackTo(t.elts, v);

@@ -394,7 +394,24 @@ function builtin_callable(x: any): boolean {
   return protoOf(x).__call__ !== undefined;
 }
 
+/**
+ * A name getattr/setattr may look up directly on a user-class instance: not internal ($...),
+ * not special (_...: __class__, __dict__, and JS's own __proto__ live there). Classes are
+ * excluded by the callers: a metaclass's prototype has $setOk too, but a class's attributes
+ * live on its $proto.
+ */
+function plainName(name: any): boolean {
+  if (typeof name !== "string") return false;
+  const c = name.charCodeAt(0);
+  return c !== 36 && c !== 95;
+}
+
 function builtin_getattr(o: any, name: any, dflt?: any): any {
+  // Plain user-class instance: the same guard as generated `o.x` loads (attr.ts).
+  if (typeof o === "object" && o !== null && o.$setOk === true && plainName(name) && !(o instanceof PyType)) {
+    const v = o[name];
+    if (v !== undefined && typeof v !== "function" && (typeof v !== "object" || v.$desc !== true)) return v;
+  }
   if (name === undefined) missingArgs("getattr", 2, o === undefined ? 0 : 1);
   const n = attrName(name);
   if (dflt === undefined) return loadAttr(o, n);
@@ -419,6 +436,11 @@ function builtin_hasattr(o: any, name: any): boolean {
 }
 
 function builtin_setattr(o: any, name: any, v: any): any {
+  // $setOk: no __setattr__ and no data descriptors, as for generated `o.x = v` stores.
+  if (typeof o === "object" && o !== null && o.$setOk === true && typeof v !== "function" && v !== undefined && plainName(name) && !(o instanceof PyType)) {
+    o[name] = v;
+    return None;
+  }
   if (v === undefined) missingArgs("setattr", 3, name === undefined ? 1 : 2);
   storeAttr(o, attrName(name), v);
   return None;
@@ -504,6 +526,7 @@ function builtin_vars(o?: any): any {
 // ---------------------------------------------------------------- strings and characters
 
 function builtin_ord(x: any): number {
+  if (typeof x === "string" && x.length === 1) return x.charCodeAt(0);
   if (x === undefined) missingArgs("", 1, 0);
   if (isStr(x)) return strOrd(x);
   const b = bytesOf(x);

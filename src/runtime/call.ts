@@ -103,6 +103,7 @@ function ctorInit(t: PyType): any {
 
 /** type.__call__: create with the type's $new (found along the MRO), then run __init__. */
 export function callType(t: PyType, args: any[], kw: Kw): any {
+  if (t.$new1 !== null && args.length === 1 && kw === null) return t.$new1(args[0]);
   let fast = t.$init;
   if (fast === undefined) fast = t.$init = ctorInit(t);
   if (fast !== null && kw === null) {
@@ -184,6 +185,7 @@ export function call0(f: any): any {
 
 export function call1(f: any, a: any): any {
   if (f instanceof PyType) {
+    if (f.$new1 !== null) return f.$new1(a);
     const init = fastInit(f, 1);
     if (init !== null) {
       const o = Object.create(f.$proto);

@@ -12,7 +12,9 @@
 
 import { PyFloat, floatType } from "./types/float.ts";
 import * as ops from "./ops.ts";
-import { strType } from "./object.ts";
+import { strType, None } from "./object.ts";
+import { PyList, listType, mkList } from "./types/list.ts";
+import { mkSlice } from "./types/slice.ts";
 import { PyModule } from "./types/module.ts";
 import { callMethod } from "./attr.ts";
 
@@ -140,4 +142,54 @@ export function callMethod3(o: any, name: string, a: any, b: any, c: any): any {
     if (f !== null) return f(a, b, c);
   }
   return callMethod(o, name, [a, b, c], null);
+}
+
+// Slices `o[lo:hi]`, `o[lo:hi:-1]` and `o[lo:hi] = v` of exact lists with int (or omitted)
+// bounds, without a slice object; anything else builds the slice and takes getItem/setItem.
+
+/** A bound of a step-1 slice clamped to [0, n]; None gives `dflt`. */
+function bound(x: any, n: number, dflt: number): number {
+  if (x === None) return dflt;
+  if (x < 0) return x + n < 0 ? 0 : x + n;
+  return x > n ? n : x;
+}
+
+/** A bound of a step -1 slice clamped to [-1, n - 1]; None gives `dflt`. */
+function rbound(x: any, n: number, dflt: number): number {
+  if (x === None) return dflt;
+  if (x < 0) return x + n < 0 ? -1 : x + n;
+  return x >= n ? n - 1 : x;
+}
+
+const isBound = (x: any): boolean => x === None || typeof x === "number";
+
+export function getSlice(o: any, lo: any, hi: any, st: any): any {
+  if (o instanceof PyList && o.$cls === listType && isBound(lo) && isBound(hi)) {
+    const a = o.$a, n = a.length;
+    if (st === None || st === 1) return mkList(a.slice(bound(lo, n, 0), bound(hi, n, n)));
+    if (st === -1) {
+      const r: any[] = [];
+      for (let i = rbound(lo, n, n - 1), j = rbound(hi, n, -1); i > j; i--) r.push(a[i]);
+      return mkList(r);
+    }
+  }
+  return ops.getItem(o, mkSlice(lo, hi, st));
+}
+
+export function setSlice(o: any, lo: any, hi: any, st: any, v: any): void {
+  if (o instanceof PyList && o.$cls === listType && st === None && isBound(lo) && isBound(hi) && v instanceof PyList && v.$cls === listType) {
+    const a = o.$a, n = a.length, src = v.$a;
+    const i = bound(lo, n, 0);
+    let j = bound(hi, n, n);
+    if (j < i) j = i;
+    if (j - i === src.length && src !== a) {
+      for (let k = 0; k < src.length; k++) a[i + k] = src[k];
+      return;
+    }
+    if (src.length < 4096) {
+      a.splice(i, j - i, ...(src === a ? src.slice() : src));
+      return;
+    }
+  }
+  ops.setItem(o, mkSlice(lo, hi, st), v);
 }

@@ -14,8 +14,8 @@ import { call, call0, call1, call2, call3 } from "./call.ts";
 import * as fast from "./fastops.ts";
 import { loadAttr, storeAttr, delAttr, callMethod } from "./attr.ts";
 import { mkFloat, floatType } from "./types/float.ts";
-import { mkList } from "./types/list.ts";
-import { mkTuple } from "./types/tuple.ts";
+import { mkList, listType } from "./types/list.ts";
+import { mkTuple, tupleType } from "./types/tuple.ts";
 import { mkSet } from "./types/set.ts";
 import { buildClass, mkSuper, superLoad } from "./types/type.ts";
 import * as lang from "./lang.ts";
@@ -33,6 +33,8 @@ export const RT = {
   mkFloat,
   /** the exact float type: `x.$cls === $floatT` guards unboxed float math (compiler/floattree.ts) */
   floatT: floatType,
+  /** the exact list and tuple types: inline `o[k]` reads `o.$a[k]` (compiler/codegen_expr.ts) */
+  listT: listType, tupleT: tupleType,
   /** complex literal: mkComplex(real, imag) */
   mkComplex: lang.mkComplex,
   /** bytes literal from a latin-1 JS string (each char code is a byte) */
@@ -80,6 +82,8 @@ export const RT = {
   /** callMethod(o, "m", [a], null) without the array: callMethod0(o, "m") ... callMethod3(o, "m", a, b, c) */
   callMethod0: fast.callMethod0, callMethod1: fast.callMethod1, callMethod2: fast.callMethod2, callMethod3: fast.callMethod3,
   getItem: ops.getItem,
+  /** o[lo:hi:st] → getSlice(o, lo, hi, st), o[lo:hi:st] = v → setSlice(o, lo, hi, st, v); None for omitted parts (fastops.ts) */
+  getSlice: fast.getSlice, setSlice: fast.setSlice,
   setItem: ops.setItem,
   delItem: ops.delItem,
   /** call(f, [args], kw|null) */

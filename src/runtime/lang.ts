@@ -200,6 +200,61 @@ abstract class YieldFromDelegate {
 class GenDelegate extends YieldFromDelegate {
   constructor(private g: PyGenerator) {
     super();
+    this.$direct = g.$g !== undefined;
+  }
+  /**
+   * A generator function's generator (not a generator expression object, which has its own
+   * $resume): stepped through $step, and by direct() (PyGenerator.$step reads this flag).
+   */
+  $direct: boolean;
+  /** The outcome direct() met (done result, or raised error), for the owner's yield* to take. */
+  private held: IteratorResult<any> | null = null;
+  private hasErr = false;
+  private err: any = undefined;
+
+  /** Steps the delegate for its paused owner: the result while it yields, else null (held). */
+  direct(v: any): IteratorResult<any> | null {
+    const g = this.g;
+    let r: IteratorResult<any>;
+    try {
+      r = g.$step(0, v === undefined ? None : v);
+    } catch (e) {
+      this.end();
+      this.hasErr = true;
+      this.err = e;
+      return null;
+    }
+    if (!r.done) return r;
+    this.end();
+    this.held = { done: true, value: g.$ret };
+    return null;
+  }
+
+  /** The common step, without wrapping: the inner JS generator's result goes up as it is. */
+  override next(v?: any): IteratorResult<any> {
+    const g = this.g;
+    const h = this.held;
+    if (h !== null) {
+      this.held = null;
+      return h;
+    }
+    if (this.hasErr) {
+      const e = this.err;
+      this.hasErr = false;
+      this.err = undefined;
+      throw e;
+    }
+    if (!this.$direct) return super.next(v);
+    let r: IteratorResult<any>;
+    try {
+      r = g.$step(0, v === undefined ? None : v);
+    } catch (e) {
+      this.end();
+      throw e;
+    }
+    if (!r.done) return r;
+    this.end();
+    return { done: true, value: g.$ret };
   }
   send(v: any): IteratorResult<any> {
     const g = this.g;

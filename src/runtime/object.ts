@@ -45,6 +45,8 @@ export class PyType extends PyObject {
   $solid: PyType | null;
   /** Creates an instance of this builtin type from Python arguments (type.__call__'s work). */
   $new: ((cls: PyType, args: any[], kw: any) => any) | null;
+  /** Builtin types only: the type called with one positional argument (call.ts fast path). */
+  $new1: ((a: any) => any) | null = null;
   /** A class written in Python (not a builtin type). */
   $user = false;
   /** Subclasses, so changes to class attributes can refresh flattened MRO copies. */

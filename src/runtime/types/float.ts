@@ -188,6 +188,8 @@ floatType.$new = (cls: PyType, args: any[], kw: any): any => {
   return o;
 };
 
+floatType.$new1 = (x: any): any => (typeof x === "number" ? new PyFloat(x) : floatType.$new!(floatType, [x], null));
+
 /** hash(float): an integral value hashes like the int (hash(1.0) == hash(1)), else truncated. */
 export function floatHash(v: number): Int {
   if (v !== v || v === Infinity || v === -Infinity) return 0;

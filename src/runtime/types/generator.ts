@@ -28,10 +28,29 @@ export class PyGenerator extends PyObject {
    * paused in `yield from` ($sub set): then it goes to the delegate as given (see throwInto).
    */
   $resume(kind: 0 | 1, v: any): any {
+    const r = this.$step(kind, v);
+    return r.done ? STOP : r.value;
+  }
+
+  /**
+   * $resume returning the JS generator's own IteratorResult (so `yield from` can hand it on
+   * without allocating); when done, $ret holds the return value (the result's value is not it).
+   */
+  $step(kind: 0 | 1, v: any): IteratorResult<any, any> {
+    // Paused in `yield from` a Python generator: step the delegate straight from here, without
+    // resuming this generator's JS code (deep chains cost one call per level). When the
+    // delegate finishes or raises, it holds the outcome for the yield* below (see lang.ts).
+    const sub = this.$sub;
+    if (sub !== null && kind === 0 && sub.$direct === true && !this.$running && this.$pend === None) {
+      this.$running = true;
+      const r = sub.direct(v);
+      this.$running = false;
+      if (r !== null) return r;
+    }
     if (this.$done) {
       if (kind === 1) throw v;
       this.$ret = None;
-      return STOP;
+      return DONE;
     }
     if (this.$running) throw newExc(valueErrorT(), "generator already executing");
     if (this.$pend !== None) {
@@ -59,9 +78,8 @@ export class PyGenerator extends PyObject {
     if (r.done) {
       this.$done = true;
       this.$ret = r.value === undefined ? None : r.value;
-      return STOP;
     }
-    return r.value;
+    return r;
   }
   $ret: any = None;
 
@@ -69,6 +87,9 @@ export class PyGenerator extends PyObject {
     return this.$resume(0, undefined);
   }
 }
+
+/** What $step returns for an exhausted generator (shared: only `done` is read). */
+const DONE: IteratorResult<any, any> = Object.freeze({ done: true, value: undefined }) as any;
 
 /** The generator whose code is running (innermost), so `yield from` can find its owner. */
 let running: PyGenerator | null = null;

@@ -358,6 +358,8 @@ intType.$new = (cls: PyType, args: any[], kw: any): any => {
   return newInt(cls, toInt(x));
 };
 
+intType.$new1 = (x: any): any => toInt(x);
+
 // ---------------------------------------------------------------- special methods
 
 type IntOp = (a: Int, b: Int) => any;

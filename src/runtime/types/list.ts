@@ -50,9 +50,26 @@ export function checkIndex(a: any[], k: any, what: string): number {
   throw indexError(`${what} index out of range`);
 }
 
+/** A slice bound (a JS number) clamped to 0..n, negative ones counting from the end. */
+export function clampIdx(i: number, n: number): number {
+  if (i < 0) {
+    i += n;
+    return i < 0 ? 0 : i;
+  }
+  return i > n ? n : i;
+}
+
 /** The items a[start:stop:step] as a new JS array. */
 export function sliceArray(a: any[], s: PySlice): any[] {
-  const [start, , step, count] = sliceIndices(s, a.length);
+  // Simple slices skip sliceIndices (and its result array) on the common path.
+  if (s.step === None) {
+    const n = a.length;
+    const start = s.start === None ? 0 : typeof s.start === "number" ? clampIdx(s.start, n) : -1;
+    const stop = s.stop === None ? n : typeof s.stop === "number" ? clampIdx(s.stop, n) : -1;
+    if (start >= 0 && stop >= 0) return stop > start ? a.slice(start, stop) : [];
+  }
+  const r = sliceIndices(s, a.length);
+  const start = r[0], step = r[2], count = r[3];
   if (step === 1) return a.slice(start, start + count);
   const out = new Array(count);
   for (let i = 0, j = start; i < count; i++, j += step) out[i] = a[j];
@@ -75,7 +92,7 @@ export function seqCompare(a: any[], b: any[], op: (x: any, y: any) => any, isEq
 /** a repeated n times (n <= 0 gives an empty array). */
 export function seqRepeat(a: any[], n: number): any[] {
   if (n <= 0 || a.length === 0) return [];
-  if (a.length * n > 0x7fffffff) throw memoryError();
+  if (a.length * n > MAX_SEQ_LEN) throw memoryError();
   const len = a.length;
   const out = new Array(len * n);
   for (let k = 0, j = 0; k < n; k++) for (let i = 0; i < len; i++) out[j++] = a[i];
@@ -158,12 +175,23 @@ export function extendArray(out: any[], x: any): void {
   if (x instanceof PyList || x instanceof PyTuple) {
     const a = x.$a;
     const n = a.length; // `l.extend(l)` must not see its own growth
+    if (out.length + n > MAX_SEQ_LEN) throw memoryError();
     for (let i = 0; i < n; i++) out.push(a[i]);
     return;
   }
   const it = getIter(x);
-  for (let v = iterNext(it); v !== STOP; v = iterNext(it)) out.push(v);
+  for (let v = iterNext(it); v !== STOP; v = iterNext(it)) {
+    // V8 ends the process when an array outgrows its limit: stop short of it, as a Python heap would.
+    if (out.push(v) >= MAX_SEQ_LEN) throw memoryError();
+  }
 }
+
+/**
+ * The longest list or tuple we build: V8 aborts (a fatal error, not an exception) past about
+ * 2**27 elements, so longer sequences raise MemoryError first (MicroPython's heap runs out far
+ * sooner).
+ */
+export const MAX_SEQ_LEN = 100_000_000;
 
 export function noKeywords(kw: Kw): void {
   if (kw !== null && hasKeys(kw)) throw typeError("function doesn't take keyword arguments");
@@ -223,6 +251,8 @@ listType.$new = (cls: PyType, args: any[], kw: Kw) => {
   return new PyList(toArray(args[0]));
 };
 
+listType.$new1 = (x: any): any => new PyList(toArray(x));
+
 function list_init(self: PyList, iterable: any): any {
   const a = self.$a;
   a.length = 0;
@@ -234,7 +264,10 @@ function list_init(self: PyList, iterable: any): any {
 
 function list_append(self: PyList, x: any): any {
   if (x === undefined) throw new MissingArgument();
-  self.$a.push(x);
+  if (self.$a.push(x) >= MAX_SEQ_LEN) {
+    self.$a.pop();
+    throw memoryError();
+  }
   return None;
 }
 
@@ -338,7 +371,8 @@ function list_setitem(self: PyList, k: any, v: any): any {
 /** a[s] = v: a simple slice is replaced by the items (any count); an extended one item by item. */
 function setSlice(a: any[], s: PySlice, v: any): void {
   const vals = v instanceof PyList || v instanceof PyTuple ? v.$a.slice() : toArray(v);
-  const [start, stop, step, count] = sliceIndices(s, a.length);
+  const r = sliceIndices(s, a.length);
+  const start = r[0], stop = r[1], step = r[2], count = r[3];
   if (step === 1) {
     replaceRange(a, start, stop > start ? stop : start, vals);
     return;
@@ -366,7 +400,8 @@ function list_delitem(self: PyList, k: any): any {
     a.splice(checkIndex(a, k, "list"), 1);
     return None;
   }
-  const [start, , step, count] = sliceIndices(k, a.length);
+  const r = sliceIndices(k, a.length);
+  const start = r[0], step = r[2], count = r[3];
   if (count === 0) return None;
   if (step === 1) {
     a.splice(start, count);

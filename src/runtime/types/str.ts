@@ -15,7 +15,7 @@ import {
   typeError, valueError, indexError, newExc, UnicodeError, LookupError, OverflowError, StopIteration,
 } from "../exceptions.ts";
 import { strHash, str as pyStr, toIndex, getIter, iterNext, strRepr } from "../ops.ts";
-import { PyList, mkList } from "./list.ts";
+import { PyList, mkList, clampIdx } from "./list.ts";
 import { PyTuple, mkTuple } from "./tuple.ts";
 import { PySlice, sliceIndices } from "./slice.ts";
 import { langHooks } from "../hooks.ts";
@@ -153,13 +153,21 @@ export function strSlice(s: string, k: PySlice): string {
   const astral = hasAstral(s);
   if (astral) {
     const a = cpArray(s);
-    const [start, , step, count] = sliceIndices(k, a.length);
+    const r = sliceIndices(k, a.length);
+    const start = r[0], step = r[2], count = r[3];
     if (step === 1) return a.slice(start, start + count).join("");
     let out = "";
     for (let i = 0, j = start; i < count; i++, j += step) out += a[j];
     return out;
   }
-  const [start, , step, count] = sliceIndices(k, s.length);
+  if (k.step === None) {
+    const n = s.length;
+    const start = k.start === None ? 0 : typeof k.start === "number" ? clampIdx(k.start, n) : -1;
+    const stop = k.stop === None ? n : typeof k.stop === "number" ? clampIdx(k.stop, n) : -1;
+    if (start >= 0 && stop >= 0) return stop > start ? s.slice(start, stop) : "";
+  }
+  const r = sliceIndices(k, s.length);
+  const start = r[0], step = r[2], count = r[3];
   if (step === 1) return s.slice(start, start + count);
   let out = "";
   for (let i = 0, j = start; i < count; i++, j += step) out += s[j];
@@ -209,6 +217,7 @@ export { strRepr };
 
 /** ord(c): the code point of a one-character str (bytes are handled by their own type). */
 export function ord(x: any): number {
+  if (typeof x === "string" && x.length === 1) return x.charCodeAt(0);
   const s = argStr(x);
   const n = s.length;
   if (n === 1) return s.charCodeAt(0);
@@ -218,6 +227,7 @@ export function ord(x: any): number {
 
 /** chr(i): the one-character str of code point i. */
 export function chr(x: any): string {
+  if (typeof x === "number" && x >= 0 && x < 0xd800) return String.fromCharCode(x);
   const i = toIndex(x);
   if (i < 0 || i >= 0x110000) throw valueError("chr() arg not in range(0x110000)");
   return String.fromCodePoint(i);
@@ -322,7 +332,9 @@ function decodeAscii(b: Uint8Array, errors: string): string {
 
 /** str(), str(x), str(bytes, encoding[, errors]). */
 function strNew(args: any[], kw: any): string {
-  let [x, encoding, errors] = args;
+  let x = args[0];
+  let encoding = args[1];
+  let errors = args[2];
   if (kw !== null && kw !== undefined) {
     for (const k in kw) {
       if (k === "object") x = kw[k];
@@ -349,6 +361,7 @@ strType.$new = (cls: any, args: any[], kw: any): any => {
   o.$v = s;
   return o;
 };
+strType.$new1 = (x: any): any => pyStr(x);
 (strType.$proto as any).$hk = 1;
 
 // ---------------------------------------------------------------- special methods

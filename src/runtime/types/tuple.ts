@@ -61,6 +61,8 @@ tupleType.$new = (cls: PyType, args: any[], kw: Kw) => {
   return o;
 };
 
+tupleType.$new1 = (x: any): any => (x instanceof PyTuple && x.$cls === tupleType ? x : mkTuple(toArray(x)));
+
 const tuple_new = builtin("__new__", (cls: any, ...args: any[]) => {
   if (!(cls instanceof PyType)) throw typeError("tuple.__new__(X): X is not a type object");
   return tupleType.$new!(cls, args, null);
