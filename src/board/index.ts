@@ -11,24 +11,12 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { SharedState, INTR, KBD, INTR_CHAR, IN_WANT, OUT_SIGNAL, REQ, type BoardMessage, type BoardRequest } from "./shared.ts";
 import { findProfile, profiles, type BoardProfile } from "./profiles.ts";
+import type { HwEvent, HwCommand } from "./circuit.ts";
 
 export { profiles, findProfile, type BoardProfile };
 
 /** A hardware event: pin changes ("pin"), PWM settings ("pwm"), parts ("part"); t in board ms. */
-export interface HwEvent {
-  t: number;
-  type: string;
-  [k: string]: unknown;
-}
-
-/** A command for a part: press/release/toggle/click a button, set a knob or a sensor reading. */
-export interface HwCommand {
-  part: string;
-  action: string;
-  value?: unknown;
-  /** Board time in ms to do it at (default: as soon as the board sees it). */
-  at?: number;
-}
+export type { HwEvent, HwCommand } from "./circuit.ts";
 
 export interface BoardOptions {
   /** Profile id: "pico" (default), "pico_w", "esp32", "pyboard". */
