@@ -92,6 +92,9 @@ export class FnCtx {
   }
 }
 
+/** Callees that runtime callGE collects a generator expression into directly (fastiter.ts). */
+const GE_CONSUMERS = new Set(["tuple", "list", "set"]);
+
 export abstract class ExprGen {
   readonly blocks = new BlockTable();
   /** Helpers used (bound at the top of the unit as `const $name = $rt.name`). */
@@ -255,6 +258,7 @@ export abstract class ExprGen {
     }
   }
 
+  abstract genExprCall(fn: string, e: A.GeneratorExp): string | null;
   abstract comprehension(e: A.ListComp | A.SetComp | A.DictComp | A.GeneratorExp): string;
   abstract lambda(e: A.Lambda): string;
 
@@ -359,19 +363,19 @@ export abstract class ExprGen {
     if (op !== "+" && op !== "-" && op !== "*" && op !== "//" && op !== "%") return `${fn}(${left}, ${right})`;
     // An operand that is a non-int constant (float, str, tuple...) never takes the int path.
     if (isNonIntConst(left) || isNonIntConst(right)) return `${fn}(${left}, ${right})`;
+    // `x // 0` and `x % c` with c <= 0 never take the inline path.
+    if ((op === "//" && rc === 0) || (op === "%" && rc !== null && rc <= 0)) return `${fn}(${left}, ${right})`;
     const [l, r, pre] = this.operands(left, right);
     // Checks: both are JS numbers (an int literal needs no check).
     const nums = pre + (rc !== null || l === r ? `typeof ${l} === "number"` : `typeof ${l} === "number" && typeof ${r} === "number"`);
     const slow = `${fn}(${l}, ${r})`;
     if (op === "//") {
       const nz = rc === null ? ` && ${r} !== 0` : "";
-      if (rc === 0) return slow;
       return `(${nums}${nz} ? Math.floor(${l} / ${r}) + 0 : ${slow})`;
     }
     const t = this.ctx.temp();
     if (op === "%") {
       // Python's result has the sign of the divisor; only positive divisors are inlined.
-      if (rc !== null && rc <= 0) return slow;
       const pos = rc === null ? ` && ${r} > 0` : "";
       return `(${nums}${pos} ? ((${t} = ${l} % ${r}) < 0 ? ${t} + ${r} : ${t} + 0) : ${slow})`;
     }
@@ -570,6 +574,10 @@ export abstract class ExprGen {
       return this.methodCall(this.expr(f.value), f.attr, e.args.map((a) => this.expr(a)));
     }
     const fn = this.expr(f);
+    if (plain && e.args.length === 1 && e.args[0].kind === "GeneratorExp" && f.kind === "Name" && GE_CONSUMERS.has(f.id)) {
+      const c = this.genExprCall(fn, e.args[0]);
+      if (c !== null) return c;
+    }
     if (plain) return this.directCall(fn, e.args.map((a) => this.expr(a)));
     return this.generalCall(fn, e.args, e.keywords);
   }
