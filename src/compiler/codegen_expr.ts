@@ -770,8 +770,14 @@ export function foldConst(e: A.Expr, consts: Map<string, A.ConstantValue>): A.Co
       return e.value;
     case "Name":
       return consts.get(e.id) ?? null;
+    case "Attribute": {
+      // MICROPY_COMP_MODULE_CONST: math's constants are known at compile time.
+      const v = e.value.kind === "Name" && e.value.id === "math" ? MATH_CONSTS[e.attr] : undefined;
+      return v === undefined ? null : { type: "float", value: v };
+    }
     case "UnaryOp": {
       const v = foldConst(e.operand, consts);
+      if (v !== null && v.type === "float" && (e.op === "-" || e.op === "+")) return { type: "float", value: e.op === "-" ? -v.value : v.value };
       if (v === null || v.type !== "int") return null;
       const x = BigInt(v.value);
       const r = e.op === "-" ? -x : e.op === "+" ? x : e.op === "~" ? ~x : null;
@@ -779,9 +785,14 @@ export function foldConst(e: A.Expr, consts: Map<string, A.ConstantValue>): A.Co
     }
     case "BinOp": {
       const a = foldConst(e.left, consts), b = foldConst(e.right, consts);
-      if (a === null || b === null || a.type !== "int" || b.type !== "int") return null;
-      const r = foldIntOp(e.op, BigInt(a.value), BigInt(b.value));
-      return r === null ? null : intValue(r);
+      if (a === null || b === null) return null;
+      if (a.type === "int" && b.type === "int") {
+        if (e.op === "/" || (e.op === "**" && BigInt(b.value) < 0n)) return foldFloatOp(e.op, Number(a.value), Number(b.value));
+        const r = foldIntOp(e.op, BigInt(a.value), BigInt(b.value));
+        return r === null ? null : intValue(r);
+      }
+      const x = numberOf(a), y = numberOf(b);
+      return x === null || y === null ? null : foldFloatOp(e.op, x, y);
     }
     default:
       return null;
@@ -809,6 +820,27 @@ function foldIntOp(op: A.BinaryOperator, x: bigint, y: bigint): bigint | null {
     default:
       return null;
   }
+}
+
+const MATH_CONSTS: Record<string, number> = { pi: Math.PI, e: Math.E, tau: 2 * Math.PI, inf: Infinity, nan: NaN };
+
+/** An int or float constant as a JS number, or null. */
+function numberOf(v: A.ConstantValue): number | null {
+  return v.type === "float" ? v.value : v.type === "int" ? Number(v.value) : null;
+}
+
+/** Float arithmetic MicroPython folds at compile time (+ - * / **), or null to leave it. */
+function foldFloatOp(op: A.BinaryOperator, x: number, y: number): A.ConstantValue | null {
+  let r: number;
+  switch (op) {
+    case "+": r = x + y; break;
+    case "-": r = x - y; break;
+    case "*": r = x * y; break;
+    case "/": if (y === 0) return null; r = x / y; break;
+    case "**": if (x === 0 && y < 0) return null; r = x ** y; break;
+    default: return null;
+  }
+  return Number.isFinite(r) ? { type: "float", value: r } : null;
 }
 
 function intValue(r: bigint): A.ConstantValue {
