@@ -21,6 +21,7 @@ import {
 } from "../runtime/exceptions.ts";
 import { PyBoundMethod, propertyType, staticMethodType, classMethodType, type FunctionSig } from "../runtime/types/function.ts";
 import { PyFloat, floatType } from "../runtime/types/float.ts";
+import { complexAbs } from "../runtime/types/complex.ts";
 import { PyList, mkList, listType } from "../runtime/types/list.ts";
 import { PyTuple, mkTuple, tupleType } from "../runtime/types/tuple.ts";
 import { PyDict, dictType } from "../runtime/types/dict.ts";
@@ -132,7 +133,8 @@ function builtin_abs(x: any): any {
   if (typeof x === "bigint") return x < 0n ? -x : x;
   if (typeof x === "boolean") return x ? 1 : 0;
   if (x instanceof PyFloat && x.$cls === floatType) return new PyFloat(Math.abs(x.$v));
-  return unarySpecial("__abs__", x);
+  const c = complexAbs(x);
+  return c !== undefined ? c : unarySpecial("__abs__", x);
 }
 
 function unarySpecial(name: string, x: any): any {

@@ -13,6 +13,8 @@ import { PyFloat, floatType } from "./types/float.ts";
 import { PyList } from "./types/list.ts";
 import { PyTuple, tupleType } from "./types/tuple.ts";
 import { PyDict, dictType } from "./types/dict.ts";
+import { PyComplex, complexFast } from "./types/complex.ts";
+import { PyBytes, PyByteArray, bytesType, bytearrayType } from "./types/bytes.ts";
 import { normBig, intFloorDiv, intMod, intPow, intLshift, intRshift, intAdd, intSub, intMul } from "./types/int.ts";
 import { call } from "./call.ts";
 import { strGetItem } from "./types/str.ts";
@@ -360,6 +362,10 @@ export function add(a: any, b: any): any {
     const y = fnum(b);
     if (y === y) return new PyFloat(x + y);
   }
+  if (a instanceof PyComplex || b instanceof PyComplex) {
+    const c = complexFast(0, a, b);
+    if (c !== undefined) return c;
+  }
   return bigPair(a, b) ? intAdd(a, b) : binaryOp("__add__", "__radd__", a, b);
 }
 
@@ -382,6 +388,10 @@ export function sub(a: any, b: any): any {
     const y = fnum(b);
     if (y === y) return new PyFloat(x - y);
   }
+  if (a instanceof PyComplex || b instanceof PyComplex) {
+    const c = complexFast(1, a, b);
+    if (c !== undefined) return c;
+  }
   return bigPair(a, b) ? intSub(a, b) : binaryOp("__sub__", "__rsub__", a, b);
 }
 
@@ -395,6 +405,10 @@ export function mul(a: any, b: any): any {
     const y = fnum(b);
     if (y === y) return new PyFloat(x * y);
   }
+  if (a instanceof PyComplex || b instanceof PyComplex) {
+    const c = complexFast(2, a, b);
+    if (c !== undefined) return c;
+  }
   return bigPair(a, b) ? intMul(a, b) : binaryOp("__mul__", "__rmul__", a, b);
 }
 
@@ -403,6 +417,10 @@ export function truediv(a: any, b: any): any {
   if (x === x) {
     const y = fnum(b);
     if (y === y && y !== 0) return new PyFloat(x / y);
+  }
+  if (a instanceof PyComplex || b instanceof PyComplex) {
+    const c = complexFast(3, a, b);
+    if (c !== undefined) return c;
   }
   return binaryOp("__truediv__", "__rtruediv__", a, b);
 }
@@ -510,6 +528,13 @@ export function getItem(o: any, k: any): any {
   } else if (o instanceof PyDict && o.$cls === dictType) {
     const e = o.$t.get(k);
     if (e !== undefined) return e.v;
+  } else if (o instanceof PyByteArray && typeof k === "number" && o.$cls === bytearrayType) {
+    const i = k < 0 ? k + o.$n : k;
+    if (i >= 0 && i < o.$n) return o.$b[i];
+  } else if (o instanceof PyBytes && typeof k === "number" && o.$cls === bytesType) {
+    const b = o.$b;
+    const i = k < 0 ? k + b.length : k;
+    if (i >= 0 && i < b.length) return b[i];
   }
   const f = special(o, "__getitem__");
   if (f === undefined) {
@@ -533,6 +558,12 @@ export function setItem(o: any, k: any, v: any): void {
   } else if (o instanceof PyDict && o.$cls === dictType) {
     o.$t.set(k, v);
     return;
+  } else if (o instanceof PyByteArray && typeof k === "number" && typeof v === "number" && o.$cls === bytearrayType) {
+    const i = k < 0 ? k + o.$n : k;
+    if (i >= 0 && i < o.$n && v >= 0 && v < 256) {
+      o.$b[i] = v;
+      return;
+    }
   }
   const f = special(o, "__setitem__");
   if (f === undefined) throw typeError(`'${typeOf(o).$name}' object doesn't support item assignment`);

@@ -5,7 +5,7 @@ import { typeError, zeroDivisionError, valueError } from "../exceptions.ts";
 import { callSpecial } from "../ops.ts";
 import { formatFloatRaw, REPR_PREC } from "../numfmt.ts";
 import { langHooks } from "../hooks.ts";
-import { PyFloat, asFloat, toFloat, scanUnsignedFloat, floatHash } from "./float.ts";
+import { PyFloat, floatType, asFloat, toFloat, scanUnsignedFloat, floatHash } from "./float.ts";
 import { intXor } from "./int.ts";
 import { PyProperty } from "./function.ts";
 
@@ -46,11 +46,11 @@ export function toComplex(x: any): [number, number] {
 
 // ---------------------------------------------------------------- arithmetic
 
-function cMul(a: number, b: number, c: number, d: number): PyComplex {
+export function cMul(a: number, b: number, c: number, d: number): PyComplex {
   return new PyComplex(a * c - b * d, a * d + b * c);
 }
 
-function cDiv(a: number, b: number, c: number, d: number): PyComplex {
+export function cDiv(a: number, b: number, c: number, d: number): PyComplex {
   if (d === 0) {
     if (c === 0) throw zeroDivisionError("complex divide by zero");
     return new PyComplex(a / c, b / c);
@@ -76,6 +76,60 @@ export function complexPow(a: number, b: number, c: number, d: number): PyComple
 }
 
 type COp = (a: number, b: number, c: number, d: number) => any;
+
+// ---------------------------------------------------------------- fast paths for ops.ts
+
+// Operands of complexFast: an exact complex, a small int or an exact float, loaded into these
+// scratch slots (no [re, im] array per operation). Anything else takes the generic path.
+let ldRe = 0;
+let ldIm = 0;
+function ldOperand(x: any): boolean {
+  if (x instanceof PyComplex) {
+    if (x.$cls !== complexType) return false;
+    ldRe = x.$re;
+    ldIm = x.$im;
+    return true;
+  }
+  if (typeof x === "number") {
+    ldRe = x;
+    ldIm = 0;
+    return true;
+  }
+  if (x instanceof PyFloat && x.$cls === floatType) {
+    ldRe = x.$v;
+    ldIm = 0;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * a OP b when one operand is an exact complex and the other a complex, small int or exact
+ * float (the same result as complex.__op__/__rop__); undefined otherwise. op: 0 add, 1 sub,
+ * 2 mul, 3 truediv.
+ */
+export function complexFast(op: number, a: any, b: any): PyComplex | undefined {
+  if (!ldOperand(a)) return undefined;
+  const ar = ldRe;
+  const ai = ldIm;
+  if (!ldOperand(b)) return undefined;
+  switch (op) {
+    case 0:
+      return new PyComplex(ar + ldRe, ai + ldIm);
+    case 1:
+      return new PyComplex(ar - ldRe, ai - ldIm);
+    case 2:
+      return cMul(ar, ai, ldRe, ldIm);
+    default:
+      return cDiv(ar, ai, ldRe, ldIm);
+  }
+}
+
+/** abs() of an exact complex (a float); undefined for anything else. */
+export function complexAbs(x: any): PyFloat | undefined {
+  if (x instanceof PyComplex && x.$cls === complexType) return new PyFloat(Math.sqrt(x.$re * x.$re + x.$im * x.$im));
+  return undefined;
+}
 
 function selfComplex(x: any): PyComplex {
   if (x instanceof PyComplex) return x;
