@@ -271,6 +271,32 @@ export class Codegen extends StmtGen {
    * next item, or STOP. Its variables are fresh on each step, so no nested scope may capture them.
    */
   private genExprIter(e: A.GeneratorExp, scope: Scope, first: string): string {
+    return `${this.h("mkGenExpr")}(${this.genExprStep(e, scope)}, ${first})`;
+  }
+
+  /** `fn(genexpr)` for a simple generator expression: callGE(fn, map, iterable), else null. */
+  genExprCall(fn: string, e: A.GeneratorExp): string | null {
+    const scope = this.scopeOf(e);
+    if (!isSimpleGenExpr(e, scope)) return null;
+    const first = this.expr(e.generators[0].iter);
+    return `${this.h("callGE")}(${fn}, ${this.genExprMap(e, scope)}, ${first})`;
+  }
+
+  /** The map function for callGE: one source item → the item, or undefined if filtered out. */
+  private genExprMap(e: A.GeneratorExp, scope: Scope): string {
+    const g = e.generators[0];
+    const ctx = this.withCtx(scope, (c) => {
+      c.declLine = c.block.add("", this.line);
+      this.intrCheck();
+      this.assignTo(g.target, "$x0");
+      for (const cond of g.ifs) this.emit(`if (!${this.test(cond)}) return;`);
+      this.emit(`return ${this.expr(e.elt)};`);
+      this.finishDecls(c, scope.localNames());
+    });
+    return `function ($x0) {${this.blocks.embed(ctx.block)}}`;
+  }
+
+  private genExprStep(e: A.GeneratorExp, scope: Scope): string {
     const g = e.generators[0];
     const ctx = this.withCtx(scope, (c) => {
       c.declLine = c.block.add("", this.line);
@@ -291,7 +317,7 @@ export class Codegen extends StmtGen {
       }
       this.finishDecls(c, scope.localNames());
     });
-    return `${this.h("mkGenExpr")}(function ($i0) {${this.blocks.embed(ctx.block)}}, ${first})`;
+    return `function ($i0) {${this.blocks.embed(ctx.block)}}`;
   }
 
   private compLoops(e: A.ListComp | A.SetComp | A.DictComp | A.GeneratorExp, k: number, it: string): void {

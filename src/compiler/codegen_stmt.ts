@@ -460,6 +460,7 @@ export abstract class StmtGen extends ExprGen {
    * loop; otherwise the same loop body runs on the general iterator (one body, no duplication).
    */
   private rangeLoop(s: A.For): boolean {
+    if (this.reversedRangeLoop(s)) return true;
     const c = s.iter;
     if (c.kind !== "Call" || c.func.kind !== "Name" || c.func.id !== "range" || c.keywords.length > 0) return false;
     if (this.ctx.scope.resolve("range") !== "global" || c.args.some((a) => a.kind === "Starred")) return false;
@@ -489,6 +490,38 @@ export abstract class StmtGen extends ExprGen {
     this.line = s.loc.line;
     this.emit("}");
     this.ctx.release(f, i, e, it);
+    this.ctx.assigned = entry;
+    return true;
+  }
+
+  /** `for i in reversed(range(a[, b]))` with builtin reversed and range: counts down like rangeLoop. */
+  private reversedRangeLoop(s: A.For): boolean {
+    const r = s.iter;
+    if (r.kind !== "Call" || r.func.kind !== "Name" || r.func.id !== "reversed" || r.keywords.length > 0 || r.args.length !== 1) return false;
+    const c = r.args[0];
+    if (c.kind !== "Call" || c.func.kind !== "Name" || c.func.id !== "range" || c.keywords.length > 0) return false;
+    if (this.ctx.scope.resolve("range") !== "global" || this.ctx.scope.resolve("reversed") !== "global") return false;
+    if (c.args.length < 1 || c.args.length > 2 || c.args.some((a) => a.kind === "Starred")) return false;
+    const g = this.ctx.temp(), f = this.ctx.temp(), i = this.ctx.temp(), e = this.ctx.temp(), it = this.ctx.temp(), v = this.ctx.temp();
+    this.emit(`${g} = ${this.loadName("reversed")}; ${f} = ${this.loadName("range")};`);
+    const args = c.args.length === 1 ? ["0", this.expr(c.args[0])] : [this.expr(c.args[0]), this.expr(c.args[1])];
+    this.emit(`${i} = ${args[0]}; ${e} = ${args[1]};`);
+    const call = `${this.h("call")}(${g}, [${this.h("call")}(${f}, [${c.args.length === 1 ? e : `${i}, ${e}`}], null)], null)`;
+    const fast = `${g}.$user === false && ${g}.$name === "reversed" && ${f}.$user === false && ${f}.$name === "range"`;
+    this.emit(`${it} = ${fast} && typeof ${i} === "number" && typeof ${e} === "number" ? null : ${this.h("getIter")}(${call});`);
+    const entry = new Set(this.ctx.assigned);
+    this.emit("for (;;) {");
+    this.indented(() => {
+      // The stop bound counts down to the start: the items are e-1, e-2, ..., i.
+      this.emit(`if (${it} === null) { if (${e} <= ${i}) break; ${e} -= 1; ${v} = ${e}; } else if ((${v} = ${this.h("iterNext")}(${it})) === ${this.h("STOP")}) break;`);
+      this.intrCheck();
+      this.assignTo(s.target, v);
+      this.ctx.release(v);
+      this.stmts(s.body);
+    });
+    this.line = s.loc.line;
+    this.emit("}");
+    this.ctx.release(g, f, i, e, it);
     this.ctx.assigned = entry;
     return true;
   }

@@ -11,9 +11,12 @@
 import { None, STOP } from "./object.ts";
 import { newExc, ValueError, RuntimeError, isStopIteration } from "./exceptions.ts";
 import { generatorType } from "./types/generator.ts";
-import { listType } from "./types/list.ts";
-import { tupleType } from "./types/tuple.ts";
-import { getIter } from "./ops.ts";
+import { listType, PyList } from "./types/list.ts";
+import { tupleType, mkTuple } from "./types/tuple.ts";
+import { setType, mkSet } from "./types/set.ts";
+import { getIter, iterNext } from "./ops.ts";
+import { PyRange } from "./types/range.ts";
+import { call1 } from "./call.ts";
 
 export class PyGenExpr {
   $running = false;
@@ -59,6 +62,64 @@ delete (PyGenExpr.prototype as any).constructor;
 
 export function mkGenExpr(f: (it: any) => any, it: any): any {
   return new PyGenExpr(f, it);
+}
+
+/**
+ * `fn(genexpr)` for a simple generator expression: the compiler passes a map function (one
+ * source item → the generator's item, or undefined when the filters drop it) and the source
+ * iterable. When `fn` is the builtin tuple, list or set, the items are collected straight from
+ * the source (exact lists, tuples and ranges by index; no generator object, no per-item
+ * protocol): nothing else can see the generator, so this is unobservable. Else `fn(generator)`.
+ */
+export function callGE(fn: any, m: (x: any) => any, x: any): any {
+  if (fn === tupleType) return mkTuple(collect(m, x));
+  if (fn === listType) return new PyList(collect(m, x));
+  if (fn === setType) return mkSet(collect(m, x));
+  return call1(fn, new PyGenExpr(mapStep(m), getIter(x)));
+}
+
+function mapStep(m: (x: any) => any): (it: any) => any {
+  return (it: any): any => {
+    for (;;) {
+      const v = iterNext(it);
+      if (v === STOP) return STOP;
+      const r = m(v);
+      if (r !== undefined) return r;
+    }
+  };
+}
+
+function collect(m: (x: any) => any, x: any): any[] {
+  const out: any[] = [];
+  const s = seqOf(x);
+  const r = s === null && x instanceof PyRange && !x.$big ? x : null;
+  // iter(x) is evaluated outside the generator: its StopIteration is not converted.
+  const it = s === null && r === null ? getIter(x) : null;
+  try {
+    if (s !== null) {
+      const a = s.$a;
+      for (let i = 0; i < a.length; i++) {
+        const v = m(a[i]);
+        if (v !== undefined) out.push(v);
+      }
+    } else if (r !== null) {
+      const stop = r.stop as number, step = r.step as number;
+      for (let i = r.start as number; step > 0 ? i < stop : i > stop; i += step) {
+        const v = m(i);
+        if (v !== undefined) out.push(v);
+      }
+    } else {
+      for (let e = iterNext(it); e !== STOP; e = iterNext(it)) {
+        const v = m(e);
+        if (v !== undefined) out.push(v);
+      }
+    }
+  } catch (e) {
+    // As for generator functions: a StopIteration escaping the body is a RuntimeError.
+    if (isStopIteration(e)) throw newExc(RuntimeError, "generator raised StopIteration");
+    throw e;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- loops over lists and tuples

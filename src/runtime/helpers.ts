@@ -19,7 +19,7 @@ import { mkTuple, tupleType } from "./types/tuple.ts";
 import { mkSet } from "./types/set.ts";
 import { buildClass, mkSuper, superLoad } from "./types/type.ts";
 import * as lang from "./lang.ts";
-import { mkGenExpr, seqOf, seqIter } from "./fastiter.ts";
+import { mkGenExpr, callGE, seqOf, seqIter } from "./fastiter.ts";
 
 export const RT = {
   // ---- constants
@@ -119,6 +119,8 @@ export const RT = {
   mkGen: lang.mkGen,
   /** generator expression with one `for`: mkGenExpr(step(it) → next item or STOP, iter) (fastiter.ts) */
   mkGenExpr,
+  /** `fn(genexpr)`: callGE(fn, step, iter) collects straight into tuple/list/set (fastiter.ts) */
+  callGE,
   /** `yield from x` / `await x` → `yield* $yieldFrom(x)` (value of the expression is the result) */
   yieldFrom: lang.yieldFrom,
   awaitable: lang.awaitable,

@@ -83,8 +83,31 @@ export class PyGenerator extends PyObject {
   }
   $ret: any = None;
 
+  /**
+   * next(): the common case (not in `yield from`, nothing pending, not running or finished)
+   * resumes the JS generator directly, without $step's checks and try/finally.
+   */
   $next(): any {
-    return this.$resume(0, undefined);
+    if (this.$sub !== null || this.$pend !== None || this.$running || this.$done) return this.$resume(0, undefined);
+    this.$running = true;
+    this.$started = true;
+    const outer = running;
+    running = this;
+    let r: IteratorResult<any, any>;
+    try {
+      r = this.$g.next(undefined);
+    } catch (e) {
+      running = outer;
+      this.$running = false;
+      this.$done = true;
+      throw isPyException(e) && isSubtype(e.$cls, StopIteration) ? newExc(runtimeError("").$cls, "generator raised StopIteration") : e;
+    }
+    running = outer;
+    this.$running = false;
+    if (r.done !== true) return r.value;
+    this.$done = true;
+    this.$ret = r.value === undefined ? None : r.value;
+    return STOP;
   }
 }
 
