@@ -540,9 +540,10 @@ export function warnBytesStr(): void {
   host.write(2, "Warning: Comparison between bytes and str\n");
 }
 
-type CmpOp = 0 | 1 | 2 | 3 | 4; // == < <= > >=
+export type CmpOp = 0 | 1 | 2 | 3 | 4; // == < <= > >=
 
-function cmpResult(op: CmpOp, c: number): boolean {
+/** The comparison `op` applied to a three-way result c (<0, 0, >0). */
+export function cmpResult(op: CmpOp, c: number): boolean {
   switch (op) {
     case 0:
       return c === 0;

@@ -10,7 +10,7 @@ import { typeError, valueError, newExc, notImplementedError, StopIteration } fro
 import { hasKeys } from "../call.ts";
 import { PySlice, sliceIndices } from "./slice.ts";
 import { PyProperty } from "./function.ts";
-import { PyBytes, PyByteArray, mkBytes, itemIndex, compareBytes, hexOf } from "./bytes.ts";
+import { PyBytes, PyByteArray, mkBytes, itemIndex, compareBytes, hexOf, cmpResult, type CmpOp } from "./bytes.ts";
 import { mkList } from "./list.ts";
 import { getBuffer, getBufferOrNull, itemSize, readItem, writeItem, type BufferInfo } from "../buffer.ts";
 import { toIndex } from "../ops.ts";
@@ -144,24 +144,12 @@ export function comparableTypecodes(a: string, b: string): [boolean, boolean] {
  * array/bytearray/memoryview comparison (objarray.c array_binary_op): False against objects
  * without a buffer; NotImplementedError for incompatible layouts.
  */
-export function arrayCompare(a: BufferInfo, other: any, op: number): boolean {
+export function arrayCompare(a: BufferInfo, other: any, op: CmpOp): boolean {
   const b = getBufferOrNull(other);
   if (b === null) return false;
   const [ok, unsigned] = comparableTypecodes(a.typecode, b.typecode);
   if (!ok || (op !== 0 && !unsigned)) throw notImplementedError("");
-  const c = compareBytes(a.bytes, b.bytes);
-  switch (op) {
-    case 0:
-      return c === 0;
-    case 1:
-      return c < 0;
-    case 2:
-      return c <= 0;
-    case 3:
-      return c > 0;
-    default:
-      return c >= 0;
-  }
+  return cmpResult(op, compareBytes(a.bytes, b.bytes));
 }
 
 function mv_contains(self: PyMemoryView, x: any): boolean {
