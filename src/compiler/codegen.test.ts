@@ -67,7 +67,9 @@ describe("emitted code", () => {
   it("is", () => expect(body("def f(a): return a is None")).toContain("(a === $None)"));
   it("float constant hoisted", () => expect(compile("x = 1.5", "<t>", "exec").js).toContain("$c0 = $mkFloat(1.5)"));
   it("reserved word local", () => expect(body("def f(this): return this")).toContain("return this$;"));
-  it("genexp is an iterator object", () => expect(body("def f(a): return sum(x for x in a)")).toContain("$mkGenExpr(function ($i0) {"));
+  it("genexp is an iterator object", () => expect(body("def f(a): return max(x for x in a)")).toContain("$mkGenExpr(function ($i0) {"));
+  it("sum of a genexp is collected by callGE", () => expect(body("def f(a): return sum(x for x in a)")).toContain("$callGE("));
+  it("list comprehension over range counts", () => expect(body("def f(n): return [i for i in range(n)]")).toContain("if ($s0 >= $e0) break;"));
   it("genexp with a capturing lambda keeps the generator", () => expect(body("def f(a): return list(lambda: x for x in a)")).toContain("$mkGen("));
   it("for over list by index", () => expect(body("def f(a):\n  for x in a: pass")).toContain("$seqOf($t0) === null ? $getIter($t0) : null"));
   it("float tree unboxed", () => expect(body("def f(x, y): return x * x + y / 2.0")).toContain("x.$cls === $floatT && ($t0 = y?.$cls === $floatT ? y.$v : typeof y === \"number\" ? y : undefined) !== undefined ? $mkFloat(((x.$v * x.$v) + ($t0 / (2))))"));

@@ -247,6 +247,8 @@ export class Codegen extends StmtGen {
   comprehension(e: A.ListComp | A.SetComp | A.DictComp | A.GeneratorExp): string {
     const scope = this.scopeOf(e);
     const isGen = e.kind === "GeneratorExp";
+    const step = isGen || scope.hasAwait ? 0 : this.rangeStep(e.generators[0].iter);
+    if (step !== 0) return this.rangeComprehension(e as A.ListComp | A.SetComp | A.DictComp, scope, step);
     const first = `${this.h(isGen ? "getIter" : "seqIter")}(${this.expr(e.generators[0].iter)})`;
     if (isGen && isSimpleGenExpr(e, scope)) return this.genExprIter(e, scope, first);
     const ctx = this.withCtx(scope, (c) => {
@@ -263,6 +265,30 @@ export class Codegen extends StmtGen {
     if (isGen) return `${this.h("mkGen")}((function* ($i0) {${body}})(${first}), "<genexpr>")`;
     if (scope.hasAwait) return `(yield* (function* ($i0) {${body}})(${first}))`;
     return `(($i0) => {${body}})(${first})`;
+  }
+
+  /**
+   * A list/set/dict comprehension over `range(...)` (see rangeStep): range and its bounds are
+   * evaluated in the enclosing scope as usual; when range is the builtin and the bounds are JS
+   * numbers the comprehension counts from $s0 to $e0 ($i0 null), else $i0 is range(...)'s iterator.
+   */
+  private rangeComprehension(e: A.ListComp | A.SetComp | A.DictComp, scope: Scope, step: number): string {
+    const c = e.generators[0].iter as A.Call;
+    const f = this.ctx.temp(), i = this.ctx.temp(), end = this.ctx.temp();
+    const args = c.args.length === 1 ? ["0", this.expr(c.args[0])] : [this.expr(c.args[0]), this.expr(c.args[1])];
+    const call = `${this.h("call")}(${f}, [${c.args.length === 1 ? end : `${i}, ${end}`}${c.args.length === 3 ? `, ${step}` : ""}], null)`;
+    const test = `${f}.$user === false && ${f}.$name === "range" && typeof ${i} === "number" && typeof ${end} === "number"`;
+    const first = `(${f} = ${this.loadName("range")}, ${i} = ${args[0]}, ${end} = ${args[1]}, ${test} ? null : ${this.h("getIter")}(${call}))`;
+    this.ctx.release(f, i, end);
+    const ctx = this.withCtx(scope, (cx) => {
+      cx.declLine = cx.block.add("", this.line);
+      this.emit("const $r = [];");
+      this.compLoops(e, 0, "$i0", step);
+      const mk = e.kind === "ListComp" ? "mkList" : e.kind === "SetComp" ? "mkSet" : "mkDict";
+      this.emit(`return ${this.h(mk)}($r);`);
+      this.finishDecls(cx, scope.localNames());
+    });
+    return `(($i0, $s0, $e0) => {${this.blocks.embed(ctx.block)}})(${first}, ${i}, ${end})`;
   }
 
   /**
@@ -320,11 +346,17 @@ export class Codegen extends StmtGen {
     return `function ($i0) {${this.blocks.embed(ctx.block)}}`;
   }
 
-  private compLoops(e: A.ListComp | A.SetComp | A.DictComp | A.GeneratorExp, k: number, it: string): void {
+  private compLoops(e: A.ListComp | A.SetComp | A.DictComp | A.GeneratorExp, k: number, it: string, step = 0): void {
     const g = e.generators[k];
     if (g.isAsync) throw this.error("async comprehensions are not supported", g.loc);
     let v: string;
-    if (e.kind === "GeneratorExp") {
+    if (step !== 0) {
+      // rangeComprehension's first loop: count $s0 towards $e0, or step the iterator $i0.
+      v = this.ctx.temp();
+      const done = step > 0 ? "$s0 >= $e0" : "$s0 <= $e0";
+      this.emit("for (;;) {");
+      this.emit(`  if (${it} === null) { if (${done}) break; ${v} = $s0; $s0 += ${step}; } else if ((${v} = ${this.h("iterNext")}(${it})) === ${this.h("STOP")}) break;`);
+    } else if (e.kind === "GeneratorExp") {
       // A generator's first iterable is an iterator (getIter ran when it was created).
       v = this.ctx.temp();
       if (k > 0) this.emit(`${it} = ${this.h("getIter")}(${this.expr(g.iter)});`);

@@ -93,7 +93,7 @@ export class FnCtx {
 }
 
 /** Callees that runtime callGE collects a generator expression into directly (fastiter.ts). */
-const GE_CONSUMERS = new Set(["tuple", "list", "set"]);
+const GE_CONSUMERS = new Set(["tuple", "list", "set", "sum"]);
 
 export abstract class ExprGen {
   readonly blocks = new BlockTable();

@@ -462,16 +462,8 @@ export abstract class StmtGen extends ExprGen {
   private rangeLoop(s: A.For): boolean {
     if (this.reversedRangeLoop(s)) return true;
     const c = s.iter;
-    if (c.kind !== "Call" || c.func.kind !== "Name" || c.func.id !== "range" || c.keywords.length > 0) return false;
-    if (this.ctx.scope.resolve("range") !== "global" || c.args.some((a) => a.kind === "Starred")) return false;
-    if (c.args.length < 1 || c.args.length > 3) return false;
-    let step = 1;
-    if (c.args.length === 3) {
-      const st = c.args[2];
-      const n = st.kind === "Constant" && st.value.type === "int" ? st.value.value : st.kind === "UnaryOp" && st.op === "-" && st.operand.kind === "Constant" && st.operand.value.type === "int" ? -st.operand.value.value : 0;
-      if (typeof n !== "number" || n === 0) return false;
-      step = n;
-    }
+    const step = this.rangeStep(c);
+    if (step === 0 || c.kind !== "Call") return false;
     const f = this.ctx.temp(), i = this.ctx.temp(), e = this.ctx.temp(), it = this.ctx.temp(), v = this.ctx.temp();
     const args = c.args.length === 1 ? ["0", this.expr(c.args[0])] : [this.expr(c.args[0]), this.expr(c.args[1])];
     this.emit(`${f} = ${this.loadName("range")}; ${i} = ${args[0]}; ${e} = ${args[1]};`);
@@ -492,6 +484,20 @@ export abstract class StmtGen extends ExprGen {
     this.ctx.release(f, i, e, it);
     this.ctx.assigned = entry;
     return true;
+  }
+
+  /**
+   * For `range(a[, b[, k]])` with the global name range and a constant nonzero step k: the step
+   * (1 if absent), which a counting loop can use when range is the builtin; else 0.
+   */
+  protected rangeStep(c: A.Expr): number {
+    if (c.kind !== "Call" || c.func.kind !== "Name" || c.func.id !== "range" || c.keywords.length > 0) return 0;
+    if (this.ctx.scope.resolve("range") !== "global" || c.args.some((a) => a.kind === "Starred")) return 0;
+    if (c.args.length < 1 || c.args.length > 3) return 0;
+    if (c.args.length < 3) return 1;
+    const st = c.args[2];
+    const n = st.kind === "Constant" && st.value.type === "int" ? st.value.value : st.kind === "UnaryOp" && st.op === "-" && st.operand.kind === "Constant" && st.operand.value.type === "int" ? -st.operand.value.value : 0;
+    return typeof n === "number" ? n : 0;
   }
 
   /** `for i in reversed(range(a[, b]))` with builtin reversed and range: counts down like rangeLoop. */

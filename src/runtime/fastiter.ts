@@ -14,7 +14,7 @@ import { generatorType } from "./types/generator.ts";
 import { listType, PyList } from "./types/list.ts";
 import { tupleType, mkTuple } from "./types/tuple.ts";
 import { setType, mkSet } from "./types/set.ts";
-import { getIter, iterNext } from "./ops.ts";
+import { getIter, iterNext, add } from "./ops.ts";
 import { PyRange } from "./types/range.ts";
 import { call1 } from "./call.ts";
 
@@ -75,6 +75,7 @@ export function callGE(fn: any, m: (x: any) => any, x: any): any {
   if (fn === tupleType) return mkTuple(collect(m, x));
   if (fn === listType) return new PyList(collect(m, x));
   if (fn === setType) return mkSet(collect(m, x));
+  if (typeof fn === "function" && (fn as any).$builtin === true && (fn as any).$name === "sum" && fn.length === 2) return sumGE(m, x);
   return call1(fn, new PyGenExpr(mapStep(m), getIter(x)));
 }
 
@@ -87,6 +88,43 @@ function mapStep(m: (x: any) => any): (it: any) => any {
       if (r !== undefined) return r;
     }
   };
+}
+
+/** sum(genexpr) for the builtin sum: adds each item as it is produced, in the same order. */
+function sumGE(m: (x: any) => any, x: any): any {
+  let acc: any = 0;
+  const s = seqOf(x);
+  const r = s === null && x instanceof PyRange && !x.$big ? x : null;
+  const it = s === null && r === null ? getIter(x) : null;
+  if (s !== null) {
+    const a = s.$a;
+    for (let i = 0; i < a.length; i++) {
+      const v = genItem(m, a[i]);
+      if (v !== undefined) acc = typeof acc === "number" && typeof v === "number" && Number.isSafeInteger(acc + v) ? acc + v : add(acc, v);
+    }
+  } else if (r !== null) {
+    const stop = r.stop as number, step = r.step as number;
+    for (let i = r.start as number; step > 0 ? i < stop : i > stop; i += step) {
+      const v = genItem(m, i);
+      if (v !== undefined) acc = typeof acc === "number" && typeof v === "number" && Number.isSafeInteger(acc + v) ? acc + v : add(acc, v);
+    }
+  } else {
+    for (let e = iterNext(it); e !== STOP; e = iterNext(it)) {
+      const v = genItem(m, e);
+      if (v !== undefined) acc = typeof acc === "number" && typeof v === "number" && Number.isSafeInteger(acc + v) ? acc + v : add(acc, v);
+    }
+  }
+  return acc;
+}
+
+/** One generator step; a StopIteration escaping the body is a RuntimeError, as in generators. */
+function genItem(m: (x: any) => any, v: any): any {
+  try {
+    return m(v);
+  } catch (e) {
+    if (isStopIteration(e)) throw newExc(RuntimeError, "generator raised StopIteration");
+    throw e;
+  }
 }
 
 function collect(m: (x: any) => any, x: any): any[] {

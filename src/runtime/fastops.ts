@@ -89,7 +89,8 @@ const strProto: any = strType.$proto;
 const hasOwn = Object.prototype.hasOwnProperty;
 
 function strMethod(name: string, n: number): any {
-  const f = strProto[name];
+  let f = strProto[name];
+  if (typeof f === "function" && f.$sig !== undefined) f = f.$pos; // a positional-only entry (str.format)
   return typeof f === "function" && f.$sig === undefined && n < f.length ? f : null;
 }
 

@@ -121,6 +121,14 @@ function formatHelper(tpl: string, st: FmtState, args: any[], kw: PyDict | null)
     }
     if (c !== 0x7b /* { */) continue;
     out += tpl.slice(run, i);
+    if (i + 1 < n && tpl.charCodeAt(i + 1) === 0x7d && st.next >= 0) {
+      // `{}`: the next positional argument, as str()
+      if (st.next >= args.length) throw newExc(IndexError, "tuple index out of range");
+      const v = args[st.next++];
+      out += typeof v === "string" ? v : str(v);
+      run = ++i + 1;
+      continue;
+    }
     if (i + 1 < n && tpl.charCodeAt(i + 1) === 0x7b) {
       out += "{";
       run = ++i + 1;
@@ -240,6 +248,14 @@ const formatSig: FunctionSig = {
 };
 (str_format as any).$sig = formatSig;
 
+/** str.format with up to three positional arguments and no keywords, called directly by the
+ * fixed-arity method-call helpers (Python values are never undefined). */
+function str_format_pos(self: any, a: any, b: any, c: any): string {
+  const args = c !== undefined ? [a, b, c] : b !== undefined ? [a, b] : a !== undefined ? [a] : [];
+  return strFormat(S(self), args, null);
+}
+(str_format as any).$pos = str_format_pos;
+
 // ---------------------------------------------------------------- str % args
 
 /** fmt % rhs: rhs is a tuple of args, a dict of named args, or a single arg. */
@@ -263,18 +279,37 @@ interface PctState {
 function percentFormat(fmt: string, args: any[], dict: PyDict | null): string {
   let out = "";
   const n = fmt.length;
-  const st: PctState = { i: 0, argI: 0 };
+  let st: PctState | null = null;
+  let i = 0;
+  let argI = 0;
   let run = 0;
-  for (; st.i < n; st.i++) {
-    if (fmt.charCodeAt(st.i) !== 0x25 /* % */) continue;
-    out += fmt.slice(run, st.i);
-    if (++st.i >= n) throw valueError("incomplete format");
-    if (fmt[st.i] === "%") out += "%";
-    else out += conversion(fmt, st, args, dict);
-    run = st.i + 1;
+  for (; i < n; i++) {
+    if (fmt.charCodeAt(i) !== 0x25 /* % */) continue;
+    out += fmt.slice(run, i);
+    if (++i >= n) throw valueError("incomplete format");
+    const c = fmt.charCodeAt(i);
+    const v = argI < args.length ? args[argI] : undefined;
+    if (c === 0x25) out += "%";
+    else if (c === 0x64 /* d */ && typeof v === "number") {
+      out += String(v);
+      argI++;
+    } else if (c === 0x73 /* s */ && typeof v === "string") {
+      out += v;
+      argI++;
+    } else {
+      if (st === null) st = { i, argI };
+      else {
+        st.i = i;
+        st.argI = argI;
+      }
+      out += conversion(fmt, st, args, dict);
+      i = st.i;
+      argI = st.argI;
+    }
+    run = i + 1;
   }
   out += fmt.slice(run);
-  if (dict === null && st.argI !== args.length) throw typeError("format string didn't convert all arguments");
+  if (dict === null && argI !== args.length) throw typeError("format string didn't convert all arguments");
   return out;
 }
 

@@ -15,7 +15,7 @@ import { getIter, iterNext, toArray, repr, str, unpackEx, callSpecial } from "./
 import { callMethod } from "./attr.ts";
 import { PyGenerator, runningGen, throwInto, raiseObj } from "./types/generator.ts";
 import { langHooks } from "./hooks.ts";
-import { captureTraceback } from "./traceback.ts";
+import { captureTraceback, captureCatchSite } from "./traceback.ts";
 import { globalsDict } from "./nsdict.ts";
 import { io } from "./stdio.ts";
 
@@ -382,7 +382,7 @@ export function pushExc(e: PyBaseException): void {
   excStack.push(e);
   // Where it is caught bounds its traceback: a Python traceback holds the frames from the
   // handler's frame to the raise, not the callers above the handler (see printexc.ts).
-  e.$caughtAt = captureTraceback();
+  e.$caughtAt = captureCatchSite();
 }
 
 export function popExc(): void {

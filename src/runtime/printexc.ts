@@ -12,7 +12,7 @@
 
 import { typeOf, isSubtype } from "./object.ts";
 import { PyBaseException, baseExceptionType } from "./exceptions.ts";
-import { pyFrames, type TracebackHolder } from "./traceback.ts";
+import { pyFrames, pyFramesUntil, type TracebackHolder } from "./traceback.ts";
 import { callSpecial } from "./ops.ts";
 import { excStr } from "./types/baseexception.ts";
 
@@ -35,10 +35,7 @@ export function excFrames(e: PyBaseException): FrameLike[] {
  * raise-time stack extends the catch-time one): a Python traceback holds only what it unwound.
  */
 function framesUntilCaught(tb: TracebackHolder | null, caughtAt: TracebackHolder | undefined): FrameLike[] {
-  const frames: FrameLike[] = pyFrames(tb);
-  if (caughtAt === undefined) return frames;
-  const depth = pyFrames(caughtAt).length;
-  return depth > 1 && depth <= frames.length ? frames.slice(depth - 1) : frames;
+  return caughtAt === undefined ? pyFrames(tb) : pyFramesUntil(tb, caughtAt);
 }
 
 function frameLine(f: FrameLike): string {

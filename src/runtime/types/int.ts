@@ -33,7 +33,11 @@ export function normNum(r: number, big: () => bigint): number | bigint {
   return normBig(big());
 }
 
-const big = (a: Int): bigint => (typeof a === "bigint" ? a : BigInt(a));
+/** BigInt(n) for small n, made once: mixed bigint-and-small-int arithmetic converts these often. */
+const smallBig: bigint[] = [];
+for (let i = 0; i < 1024; i++) smallBig.push(BigInt(i));
+
+const big = (a: Int): bigint => (typeof a === "bigint" ? a : a >= 0 && a < 1024 ? smallBig[a] : BigInt(a));
 
 /** The int value of an int-like operand (int, bool, int subclass instance), else undefined. */
 export function asInt(x: any): Int | undefined {

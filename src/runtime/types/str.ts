@@ -467,6 +467,11 @@ function str_rindex(self: any, sub: any, start: any, end: any): number {
 function str_count(self: any, sub: any, start: any, end: any): number {
   const s = S(self);
   const t = argStr(sub);
+  if (start === undefined && end === undefined && t.length > 0) {
+    let n = 0;
+    for (let i = s.indexOf(t); i >= 0; i = s.indexOf(t, i + t.length)) n++;
+    return n;
+  }
   const [a, b] = range(s, start, end);
   if (a > s.length || b < a) return 0;
   if (t.length === 0) return (hasAstral(s) ? strLen(s.slice(a, b)) : b - a) + 1;
@@ -742,7 +747,7 @@ function str_replace(self: any, old: any, rep: any, count: any): string {
   let max = count === undefined ? -1 : toIndex(count);
   if (max < 0) {
     if (o.length === 0) return replaceEmpty(s, r, -1);
-    return s.split(o).join(r);
+    return r.indexOf("$") < 0 ? s.replaceAll(o, r) : s.split(o).join(r);
   }
   if (o.length === 0) return replaceEmpty(s, r, max);
   let out = "";
