@@ -99,3 +99,23 @@ export function num(v: unknown, what: string): number {
 }
 
 export const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/** A part with one position (a knob, a slider, a switch): `set` moves it, and it reports it. */
+export abstract class PositionPart extends Part {
+  position = 0;
+
+  /** Puts the new position on the part's pins. */
+  protected abstract apply(): void;
+
+  /** Moves to p: drives the pins and emits a "position" event when it changed. */
+  protected moveTo(p: number): void {
+    if (p === this.position) return;
+    this.position = p;
+    this.apply();
+    this.ctx.emit("position", p);
+  }
+
+  override state(): Record<string, unknown> {
+    return { position: this.position };
+  }
+}

@@ -1,13 +1,12 @@
 // A potentiometer (wokwi-potentiometer / wokwi-slide-potentiometer, pins GND, SIG, VCC): the
 // wiper puts a fraction of the supply on SIG. Commands: set (0..1, the knob position).
-import { Part, num, clamp } from "./part.ts";
+import { PositionPart, num, clamp } from "./part.ts";
 
 /** The supply voltage in µV. */
 const VCC_UV = 3_300_000;
 
-export class Potentiometer extends Part {
+export class Potentiometer extends PositionPart {
   override readonly pins = ["GND", "SIG", "VCC"];
-  position = 0;
 
   protected override init(): void {
     const v = this.ctx.attrs.value;
@@ -16,25 +15,16 @@ export class Potentiometer extends Part {
     this.apply();
   }
 
-  private apply(): void {
+  protected override apply(): void {
     const uv = Math.round(this.position * VCC_UV);
     this.ctx.drive("SIG", { strength: 2, v: this.position >= 0.5 ? 1 : 0, uv });
   }
 
   override command(action: string, value: unknown): unknown {
     if (action === "set") {
-      const p = clamp(num(value, "position"), 0, 1);
-      if (p !== this.position) {
-        this.position = p;
-        this.apply();
-        this.ctx.emit("position", p);
-      }
+      this.moveTo(clamp(num(value, "position"), 0, 1));
       return undefined;
     }
     return super.command(action, value);
-  }
-
-  override state(): Record<string, unknown> {
-    return { position: this.position };
   }
 }
