@@ -659,7 +659,11 @@ export abstract class ExprGen {
     return pending.length > 0 ? `${out}.concat([${pending.join(", ")}])` : out;
   }
 
-  /** The kw object of a call: null, `{__proto__: null, k: v}`, or merged with **mappings. */
+  /**
+   * The kw object of a call: null, `{k: v}`, or merged with **mappings. A plain literal keeps one
+   * hidden class per site (a `__proto__: null` literal would be a slow dictionary object); readers
+   * only enumerate it with for-in, which sees no inherited keys.
+   */
   kwObject(keywords: readonly A.Keyword[]): string {
     if (keywords.length === 0) return "null";
     let out: string | null = null;
@@ -667,7 +671,7 @@ export abstract class ExprGen {
     const flush = (): string => {
       const p = pending;
       pending = [];
-      if (out === null) return `{__proto__: null, ${p.map(([k, v]) => `${jsKey(k)}: ${v}`).join(", ")}}`;
+      if (out === null) return `{${p.map(([k, v]) => `${jsKey(k)}: ${v}`).join(", ")}}`;
       // After a **mapping: merge as a dict so duplicates are still reported.
       const kv = p.map(([k, v]) => `${jsString(k)}, ${v}`).join(", ");
       return `${this.h("mergeKw")}(${out}, ${this.h("mkDict")}([${kv}]))`;

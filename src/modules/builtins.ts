@@ -542,13 +542,16 @@ const builtin_print = withSig("print", (args: PyTuple | undefined, sep: any, end
   const sepS = sep === undefined || sep === None ? " " : argStr(sep);
   const endS = end === undefined || end === None ? "\n" : argStr(end);
   if (file !== undefined && file !== None) {
-    // A stream: MicroPython writes each piece separately.
-    const w = loadAttr(file, "write");
+    // A stream: MicroPython writes each piece separately. A builtin stream's write method (found
+    // on its type) is called as it is, without a bound method per print.
+    const bw = typeof file === "object" ? file.write : undefined;
+    const w = typeof bw === "function" && bw.$builtin === true ? null : loadAttr(file, "write");
+    const put = (s: string): void => void (w === null ? bw(file, s) : call(w, [s], null));
     for (let i = 0; i < items.length; i++) {
-      if (i > 0) call(w, [sepS], null);
-      call(w, [str(items[i])], null);
+      if (i > 0) put(sepS);
+      put(str(items[i]));
     }
-    call(w, [endS], null);
+    put(endS);
     return None;
   }
   let out = "";

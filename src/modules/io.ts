@@ -68,6 +68,28 @@ export class PyStream extends PyObject {
     this.$dirty = true;
     return b.length;
   }
+  /**
+   * Writes the UTF-8 encoding of `s` at the write position without a temporary array (text
+   * writes to in-memory streams: StringIO, print(..., file=)): ASCII is copied by hand, the rest
+   * encoded in place.
+   */
+  $writeText(s: string): void {
+    if (this.$append) this.$pos = this.$len;
+    const pos = this.$pos;
+    this.$ensure(pos + s.length * 3);
+    const buf = this.$buf;
+    if (pos > this.$len) buf.fill(0, this.$len, pos);
+    let n = 0;
+    for (; n < s.length; n++) {
+      const c = s.charCodeAt(n);
+      if (c >= 0x80) break;
+      buf[pos + n] = c;
+    }
+    const end = pos + (n === s.length ? n : n + enc.encodeInto(s.slice(n), buf.subarray(pos + n)).written);
+    this.$pos = end;
+    if (end > this.$len) this.$len = end;
+    this.$dirty = true;
+  }
   $read(n: number): Uint8Array {
     const start = Math.min(this.$pos, this.$len);
     const end = n < 0 ? this.$len : Math.min(this.$len, start + n);
@@ -138,6 +160,10 @@ function stream_write(self: PyStream, data: any, a?: any, b?: any): any {
   if (self.$fd >= 0 && self.$fd <= 2) return consoleWrite(self, data);
   if (self.$text) {
     if (typeof data !== "string") throw typeError(`can't convert '${typeOf(data).$name}' object to str implicitly`);
+    if (self.$path === null) {
+      self.$writeText(data);
+      return data.length;
+    }
     return writeBytes(self, enc.encode(data)) === 0 ? 0 : data.length;
   }
   if (typeof data === "string") throw typeError("object with buffer protocol required");

@@ -76,6 +76,10 @@ export function callWithSelf(f: any, self: any, args: any[], kw: Kw): any {
       case 3:
         return f(self, args[0], args[1], args[2]);
     }
+    const all = new Array(n + 1);
+    all[0] = self;
+    for (let i = 0; i < n; i++) all[i + 1] = args[i];
+    return f.apply(null, all);
   }
   const all = new Array(n + 1);
   all[0] = self;

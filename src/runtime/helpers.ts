@@ -4,7 +4,8 @@
 // code. Adding a helper is adding one line here.
 //
 // Calling conventions (see call.ts, attr.ts and object.ts for the representation):
-//   - kw arguments are `null` or a null-prototype object `{ __proto__: null, name: value }`
+//   - kw arguments are `null` or a plain object literal `{ name: value }` (read with for-in only;
+//     mergeKw builds a prototype-less one)
 //   - helpers that take "args" take a JS array of positional values
 //   - iteration: `it = getIter(x)`, `v = iterNext(it)` until `v === STOP`
 

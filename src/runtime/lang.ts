@@ -75,7 +75,9 @@ export function spread(arr: any[], x: any): any[] {
 }
 
 export function mergeKw(kw: Kw, m: any): Record<string, any> {
-  const out: Record<string, any> = kw ?? Object.create(null);
+  // A fresh prototype-less object: a call site's plain literal would see inherited names.
+  const out: Record<string, any> = Object.create(null);
+  if (kw !== null) for (const k in kw) out[k] = kw[k];
   const add = (k: any, v: any) => {
     if (typeof k !== "string") throw typeError("keywords must be strings");
     if (k in out) throw typeError(`function got multiple values for argument '${k}'`);
