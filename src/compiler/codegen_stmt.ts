@@ -447,11 +447,11 @@ export abstract class StmtGen extends ExprGen {
    * (a comprehension's first iterable): the sequence itself or an iterator.
    */
   protected seqLoopHead(src: string, iter: "seqIter" | null): string {
-    const it = this.ctx.temp(), i = this.ctx.temp(), v = this.ctx.temp();
+    const s = this.ctx.temp(), it = this.ctx.temp(), i = this.ctx.temp(), v = this.ctx.temp();
     const init = iter === null ? `${this.h("getIter")}(${src})` : src;
-    this.emit(`${it} = ${this.h("seqOf")}(${src}) === null ? ${init} : null; ${i} = 0;`);
+    this.emit(`${s} = ${this.h("seqOf")}(${src}); ${it} = ${s} === null ? ${init} : null; ${i} = 0;`);
     this.emit("for (;;) {");
-    this.emit(`  if (${it} === null) { if (${i} >= ${src}.$a.length) break; ${v} = ${src}.$a[${i}++]; } else if ((${v} = ${this.h("iterNext")}(${it})) === ${this.h("STOP")}) break;`);
+    this.emit(`  if (${it} === null) { if (${i} >= ${s}.$a.length) break; ${v} = ${s}.$a[${i}++]; } else if ((${v} = ${this.h("iterNext")}(${it})) === ${this.h("STOP")}) break;`);
     return v;
   }
 

@@ -1,7 +1,7 @@
 // Unboxed float arithmetic for expression trees (speculation at run time).
 //
 // Floats are boxed (PyFloat), so `x*x + y*y + z*z` on floats allocates five boxes through the
-// generic per-operator path. For a tree of + - * / (and `** 2`) whose leaves are *pure* - reading
+// generic per-operator path. For a tree of + - * / (and `** 2`, `** <float literal>`) whose leaves are *pure* - reading
 // them has no side effects and cannot raise: numeric literals, bound locals, globals, and
 // `name.attr` read as a plain property (what the inline attribute fast path reads) - the
 // compiler emits
@@ -58,14 +58,14 @@ function isCandidate(e: A.Expr): boolean {
   const walk = (x: A.Expr): void => {
     if (!ok) return;
     if (x.kind === "BinOp") {
-      if (!OPS.has(x.op) && !isSquare(x)) {
+      if (!OPS.has(x.op) && !isSquare(x) && floatPower(x) === null) {
         ok = false;
         return;
       }
       ops++;
-      if (x.op === "/") hint = true;
+      if (x.op === "/" || floatPower(x) !== null) hint = true;
       walk(x.left);
-      if (!isSquare(x)) walk(x.right);
+      if (x.op !== "**") walk(x.right);
     } else if (x.kind === "UnaryOp" && x.op === "-") {
       walk(x.operand);
     } else if (x.kind === "Constant") {
@@ -79,6 +79,13 @@ function isCandidate(e: A.Expr): boolean {
   };
   walk(e);
   return ok && (ops >= 2 || hint);
+}
+
+/** `x ** c` with a float literal c: c, else null. */
+function floatPower(x: A.BinOp): number | null {
+  if (x.op !== "**" || x.right.kind !== "Constant" || x.right.value.type !== "float") return null;
+  const c = x.right.value.value;
+  return Number.isFinite(c) ? c : null;
 }
 
 function isSquare(x: A.BinOp): boolean {
@@ -132,6 +139,17 @@ function binOp(e: A.BinOp, c: Ctx): R | null {
     const t = c.host.temp();
     return { js: `((${t} = ${x.js}) * ${t})`, float: true };
   }
+  const p = floatPower(e);
+  if (p !== null) {
+    // A negative base would give a complex number, NaN stays NaN: both to the generic path (the
+    // base is computed once, in the guards). Math.sqrt is exact where pow(x, 0.5) is.
+    c.hint = true;
+    const x = compile(e.left, c, true);
+    if (x === null) return null;
+    const t = c.host.temp();
+    c.guards.push(`(${t} = ${x.js}) >= 0`);
+    return { js: p === 0.5 ? `(Math.sqrt(${t}) + 0)` : `(${t} === 1 ? 1 : Math.pow(${t}, ${numLiteral(p)}))`, float: true };
+  }
   if (!OPS.has(e.op)) return null;
   // Which operands may be ints: both under `/`; else the one beside a certain float (the right
   // one when the left is a guarded float leaf).
@@ -162,7 +180,7 @@ function certainFloat(e: A.Expr): boolean {
     case "UnaryOp":
       return e.op === "-" && certainFloat(e.operand);
     case "BinOp":
-      if (e.op === "/") return true;
+      if (e.op === "/" || floatPower(e) !== null) return true;
       return (e.op === "+" || e.op === "-" || e.op === "*") && (certainFloat(e.left) || certainFloat(e.right));
     default:
       return false;

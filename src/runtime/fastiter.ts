@@ -12,7 +12,7 @@ import { None, STOP } from "./object.ts";
 import { newExc, ValueError, RuntimeError, isStopIteration } from "./exceptions.ts";
 import { generatorType } from "./types/generator.ts";
 import { listType, PyList } from "./types/list.ts";
-import { tupleType, mkTuple } from "./types/tuple.ts";
+import { tupleType, mkTuple, PyTuple } from "./types/tuple.ts";
 import { setType, mkSet } from "./types/set.ts";
 import { getIter, iterNext, add } from "./ops.ts";
 import { PyRange } from "./types/range.ts";
@@ -167,14 +167,23 @@ function collect(m: (x: any) => any, x: any): any[] {
 // Reading `s.$a.length` on every step sees items appended or removed by the body, exactly as
 // the list iterator does. Subclasses may override __iter__, so only the exact types qualify.
 
-/** x if it is an exact list or tuple (iterated by index), else null. */
+/**
+ * x if it is an exact list or tuple (iterated by index); for a str of moderate length, a tuple
+ * of its characters (one split instead of an iterator step per character); else null.
+ */
 export function seqOf(x: any): any {
   if (typeof x === "object") {
     const c = x.$cls;
     if (c === listType || c === tupleType) return x;
+  } else if (typeof x === "string" && x.length <= STR_SPLIT_MAX) {
+    return new PyTuple(SURROGATE.test(x) ? Array.from(x) : x.split(""));
   }
   return null;
 }
+
+/** Longer strings are walked by their iterator, without an array of every character. */
+const STR_SPLIT_MAX = 1 << 16;
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** The first iterable of a comprehension: an exact list or tuple itself, else its iterator. */
 export function seqIter(x: any): any {

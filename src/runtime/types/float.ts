@@ -74,6 +74,8 @@ export function fDivmod(a: number, b: number): any {
 export function cPow(a: number, b: number): number {
   if (a === 1 || b === 0) return 1;
   if (a === -1 && (b === Infinity || b === -Infinity)) return 1;
+  // Correctly rounded, as C's pow is for a square root (and +0 for -0, +inf for -inf).
+  if (b === 0.5) return a === -Infinity ? Infinity : Math.sqrt(a) + 0;
   return Math.pow(a, b);
 }
 

@@ -116,10 +116,11 @@ export function intFloorDiv(a: Int, b: Int): Int {
   const x = big(a);
   const y = big(b);
   if (y === 0n) throw zeroDivisionError();
-  let q = x / y;
-  // One division: truncation only differs from flooring for operands of opposite signs.
-  if (x < 0n !== y < 0n && q * y !== x) q -= 1n;
-  return normBig(q);
+  // One division: truncation only differs from flooring for operands of opposite signs, where
+  // moving x one short of a whole step further from zero makes truncation give the floor.
+  const neg = x < 0n;
+  if (neg === y < 0n) return normBig(x / y);
+  return normBig((neg ? x - y + 1n : x - y - 1n) / y);
 }
 
 /** Python modulo (result has the sign of b); ZeroDivisionError for b == 0. */
