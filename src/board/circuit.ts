@@ -51,6 +51,16 @@ interface McuPin {
   uart: ((data: Uint8Array) => void) | null;
 }
 
+/** A UART the host can feed: its pins, a frame's time (µs), bytes still to arrive. */
+interface HostUart {
+  tx: number;
+  rx: number;
+  byteUs: number;
+  queue: number[];
+  timer: number;
+  lastAt: number;
+}
+
 const FLOAT: NetLevel = { v: null, duty: null, uv: null };
 const VCC_UV = 3_300_000;
 const MAX_GPIO = 65;
@@ -84,6 +94,7 @@ export class Circuit implements Hal {
   private readonly uid: Uint8Array;
   /** Timers the program set (machine.Timer, WDT): a soft reset cancels them, not the parts'. */
   private halTimers = new Set<number>();
+  private uarts = new Map<number, HostUart>();
 
   constructor(readonly profile: BoardProfile, readonly clock: BoardClock, private hooks: CircuitHooks, seed = "") {
     this.map = pinMapFor(profile);
@@ -369,6 +380,8 @@ export class Circuit implements Hal {
 
   /** A command from the host (now, or at a board time). */
   command(c: HwCommand): unknown {
+    const um = /^\$uart(\d+)$/.exec(c.part);
+    if (um !== null) return this.uartCommand(Number(um[1]), c);
     const part = this.parts.get(c.part);
     if (part === undefined) throw new PartError(`no part '${c.part}' (parts: ${[...this.parts.keys()].join(", ")})`);
     if (c.at !== undefined && c.at * 1000 > this.clock.nowUs()) {
@@ -376,6 +389,20 @@ export class Circuit implements Hal {
       return undefined;
     }
     return part.command(c.action, c.value);
+  }
+
+  /** `$uartN` write: bytes (array, Uint8Array or latin-1 string) for UART N, now or at a time. */
+  private uartCommand(id: number, c: HwCommand): unknown {
+    if (c.action !== "write") throw new PartError(`UART ${id} has no command '${c.action}'`);
+    const v = c.value;
+    const data = typeof v === "string" ? Uint8Array.from(v, (ch) => ch.charCodeAt(0) & 0xff) : v instanceof Uint8Array ? v : Array.isArray(v) ? Uint8Array.from(v) : null;
+    if (data === null) throw new PartError("UART write expects bytes");
+    if (c.at !== undefined && c.at * 1000 > this.clock.nowUs()) {
+      this.clock.setTimer(c.at * 1000, () => this.guard(() => this.hostUartWrite(id, data)));
+      return undefined;
+    }
+    this.hostUartWrite(id, data);
+    return undefined;
   }
 
   query(partId: string, what: string): unknown {
@@ -540,21 +567,80 @@ export class Circuit implements Hal {
     return [...new Set(this.partsOnBus(scl, sda).map((p) => p.i2c!.address()))].sort((a, b) => a - b);
   }
 
+  /** Is this part's pin wired into group g? */
+  private onGroup(part: Part, pin: string, g: number): boolean {
+    return this.group(this.node(`${part.id}:${pin}`)) === g;
+  }
+
   spiTransfer(sck: number, mosi: number, miso: number, tx: Uint8Array, _cs: number | null): Uint8Array {
-    void sck;
-    // MOSI wired to MISO: a loop-back; otherwise nothing answers.
-    if (this.group(this.pin(mosi).node) === this.group(this.pin(miso).node)) return tx.slice();
-    return new Uint8Array(tx.length);
+    const gk = this.group(this.pin(sck).node);
+    const gm = this.group(this.pin(mosi).node);
+    const gi = this.group(this.pin(miso).node);
+    let rx: Uint8Array | null = null;
+    for (const part of this.parts.values()) {
+      const sp = part.spiPins;
+      if (sp === null || part.spi === null || !this.onGroup(part, sp.sck, gk) || !this.onGroup(part, sp.mosi, gm)) continue;
+      // Selected while CS is low (a CS that is not driven high counts as low).
+      if (sp.cs !== null && this.levelOf(this.node(`${part.id}:${sp.cs}`)).v === 1) continue;
+      const r = part.spi.transfer(tx);
+      if (r !== null && sp.miso !== null && this.onGroup(part, sp.miso, gi)) rx = r;
+    }
+    if (rx !== null) return rx;
+    // MOSI wired to MISO: a loop-back; otherwise MISO floats high and reads 0xFF.
+    if (gm === gi) return tx.slice();
+    return new Uint8Array(tx.length).fill(0xff);
+  }
+
+  /** Opens UART id on its pins (the host's end of it follows the pins); byteUs: one frame. */
+  uartOpen(id: number, tx: number, rx: number, byteUs: number): void {
+    const u = this.uarts.get(id);
+    if (u === undefined) this.uarts.set(id, { tx, rx, byteUs, queue: [], timer: 0, lastAt: 0 });
+    else Object.assign(u, { tx, rx, byteUs });
   }
 
   uartWrite(tx: number, _rx: number, data: Uint8Array): void {
     const g = this.group(this.pin(tx).node);
     for (const p of this.pins.values()) if (p.uart !== null && this.group(p.node) === g) p.uart(data);
-    this.emit("uart", { pin: this.pinLabel(tx), data: Array.from(data) });
+    let id: number | undefined;
+    for (const [k, u] of this.uarts) if (u.tx === tx) id = k;
+    this.emit("uart", { pin: this.pinLabel(tx), ...(id !== undefined ? { uart: id } : {}), data: Array.from(data) });
   }
 
   uartOnReceive(rx: number, cb: ((data: Uint8Array) => void) | null): void {
     this.pin(rx).uart = cb;
+  }
+
+  /**
+   * Bytes from the host for UART id: they arrive on its RX pin one frame time apart on board
+   * time (after what is still arriving), as from a serial adapter at the UART's baud rate.
+   */
+  hostUartWrite(id: number, data: Uint8Array): void {
+    const b = this.busPins("uart", id);
+    if (b === null) throw new PartError(`no UART ${id}`);
+    let u = this.uarts.get(id);
+    if (u === undefined) {
+      u = { tx: b.tx, rx: b.rx, byteUs: 10e6 / 115200, queue: [], timer: 0, lastAt: 0 };
+      this.uarts.set(id, u);
+    }
+    for (const x of data) u.queue.push(x & 0xff);
+    if (u.timer === 0) {
+      u.lastAt = Math.max(u.lastAt, this.clock.nowUs());
+      this.nextUartByte(u);
+    }
+  }
+
+  private nextUartByte(u: HostUart): void {
+    u.timer = this.clock.setTimer(u.lastAt + u.byteUs, () => {
+      u.timer = 0;
+      u.lastAt += u.byteUs;
+      // Everything due by now arrives together (a long sleep on a wall clock).
+      const now = this.clock.nowUs();
+      const n = Math.max(1, Math.min(u.queue.length, 1 + Math.floor((now - u.lastAt) / u.byteUs)));
+      if (n > 1) u.lastAt += (n - 1) * u.byteUs;
+      const bytes = Uint8Array.from(u.queue.splice(0, n));
+      this.pins.get(u.rx)?.uart?.(bytes);
+      if (u.queue.length > 0) this.nextUartByte(u);
+    });
   }
 
   bitstream(id: number, data: Uint8Array): void {
@@ -583,12 +669,37 @@ export class Circuit implements Hal {
     return -110; // ETIMEDOUT: nobody answered
   }
 
-  onewireReset(_id: number): boolean {
-    return false;
+  /** The 1-Wire devices on a pin's net. */
+  private onewireDevices(id: number): Part[] {
+    const g = this.group(this.pin(id).node);
+    const out: Part[] = [];
+    for (const part of this.parts.values()) if (part.onewire !== null && part.onewirePin !== null && this.onGroup(part, part.onewirePin, g)) out.push(part);
+    return out;
   }
 
-  onewireByte(_id: number, _out: number): number {
-    return 0xff;
+  onewireReset(id: number): boolean {
+    let presence = false;
+    for (const d of this.onewireDevices(id)) if (d.onewire!.reset()) presence = true;
+    return presence;
+  }
+
+  /** One time slot: the bus is the wired-AND of the master's bit and every device's. */
+  private onewireSlot(devs: Part[], out: number): number {
+    let bus: 0 | 1 = out & 1 ? 1 : 0;
+    for (const d of devs) if (d.onewire!.drive() === 0) bus = 0;
+    for (const d of devs) d.onewire!.sample(bus);
+    return bus;
+  }
+
+  onewireBit(id: number, out: number): number {
+    return this.onewireSlot(this.onewireDevices(id), out);
+  }
+
+  onewireByte(id: number, out: number): number {
+    const devs = this.onewireDevices(id);
+    let r = 0;
+    for (let i = 0; i < 8; i++) r |= this.onewireSlot(devs, (out >> i) & 1) << i;
+    return r;
   }
 
   // ---------------------------------------------------------------- HAL: time and board

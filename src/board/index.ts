@@ -44,6 +44,16 @@ export interface BoardOptions {
   heapLimitMb?: number;
 }
 
+/** The host's end of a board UART (Board.uart(id)). */
+export interface HostUart {
+  /** Sends bytes (a string as UTF-8) to the board's RX, now or at a board time (ms). */
+  write(data: Uint8Array | number[] | string, at?: number): Promise<void>;
+  /** Calls cb with the bytes the board sends on TX and the board time (ms); returns a remover. */
+  onData(cb: (data: Uint8Array, t: number) => void): () => void;
+  /** Every byte the board sent on this UART so far. */
+  received(): Uint8Array;
+}
+
 export interface ExecResult {
   stdout: string;
   /** The exception text (traceback), empty when the code succeeded. */
@@ -387,6 +397,25 @@ export class Board {
   /** Reads a part: query("oled1", "pixels"), query("led1") (its state), query("$board", "parts"). */
   query(part: string, what = "state"): Promise<any> {
     return this.request({ op: "hw", cmd: "query", part, query: what } as any);
+  }
+
+  /**
+   * The host's end of a UART (as a USB-serial adapter on its pins): write() sends bytes to the
+   * board's RX, one frame time apart at the UART's baud rate on board time (at: board ms);
+   * onData() sees what the board sends on its TX; received() is everything sent so far.
+   */
+  uart(id: number): HostUart {
+    const mine = (e: HwEvent) => e.type === "uart" && e.uart === id;
+    return {
+      write: (data, at) => {
+        const bytes = typeof data === "string" ? new TextEncoder().encode(data) : Uint8Array.from(data);
+        return this.control(`$uart${id}`, "write", bytes, at);
+      },
+      onData: (cb) => this.onEvent((e) => {
+        if (mine(e)) cb(Uint8Array.from(e.data as number[]), e.t);
+      }),
+      received: () => Uint8Array.from(this.events.filter(mine).flatMap((e) => e.data as number[])),
+    };
   }
 
   /** Resolves when a virtual clock reaches the `until` limit. */

@@ -95,12 +95,40 @@ function time_ticks_add(ticks: any, delta: any): number {
 
 // ---------------------------------------------------------------- wall clock
 
+/**
+ * A board's real-time clock (set by the board's machine module; machine.RTC moves it). With
+ * one, time() counts whole seconds, gmtime()/localtime() are the same UTC 8-tuple and mktime()
+ * reads UTC, as on the ports whose clock is an RTC (ports/rp2/modtime.c, extmod/modtime.c).
+ */
+export const rtcClock: { epochMs: (() => number) | null } = { epochMs: null };
+
+function rtcTuple(secs: any) {
+  let s: number;
+  if (secs === undefined || secs === None) s = Math.floor(rtcClock.epochMs!() / 1000);
+  else if (secs instanceof PyFloat) throw typeError("can't convert float to int");
+  else s = Number(toIndex(secs));
+  return mkTuple(utcFields(s * 1000));
+}
+
+/** (year, month, mday, hour, minute, second, weekday, yearday) in UTC. */
+function utcFields(ms: number): number[] {
+  const t = new Date(ms);
+  const y = t.getUTCFullYear(), m = t.getUTCMonth(), d = t.getUTCDate();
+  return [y, m + 1, d, t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds(), (t.getUTCDay() + 6) % 7, yearDay(y, m, d)];
+}
+
+function rtcMktime(a: any[]) {
+  const ms = Date.UTC(getInt(a[0]), getInt(a[1]) - 1, getInt(a[2]), getInt(a[3]), getInt(a[4]), getInt(a[5]));
+  return Math.floor(ms / 1000);
+}
+
 function time_time() {
+  if (rtcClock.epochMs !== null) return Math.floor(rtcClock.epochMs() / 1000);
   return mkFloat(host.epochMs() / 1000);
 }
 
 function time_time_ns() {
-  const ns = BigInt(Math.floor(host.epochMs() * 1000)) * 1000n;
+  const ns = BigInt(Math.floor((rtcClock.epochMs ?? host.epochMs)() * 1000)) * 1000n;
   return Number.isSafeInteger(Number(ns)) ? Number(ns) : ns;
 }
 
@@ -118,10 +146,10 @@ function yearDay(y: number, m: number, d: number): number {
 }
 
 function time_gmtime(secs?: any) {
-  const t = new Date(stampMs(secs));
-  const y = t.getUTCFullYear(), m = t.getUTCMonth(), d = t.getUTCDate();
-  return mkTuple([y, m + 1, d, t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds(),
-    (t.getUTCDay() + 6) % 7, yearDay(y, m, d), 0]);
+  if (rtcClock.epochMs !== null) return rtcTuple(secs);
+  const f = utcFields(stampMs(secs));
+  f.push(0);
+  return mkTuple(f);
 }
 
 /** Is daylight saving time in effect at this local date (offset below the year's standard)? */
@@ -132,6 +160,7 @@ function isDst(t: Date): number {
 }
 
 function time_localtime(secs?: any) {
+  if (rtcClock.epochMs !== null) return rtcTuple(secs);
   const t = new Date(stampMs(secs));
   const y = t.getFullYear(), m = t.getMonth(), d = t.getDate();
   return mkTuple([y, m + 1, d, t.getHours(), t.getMinutes(), t.getSeconds(),
@@ -141,6 +170,7 @@ function time_localtime(secs?: any) {
 function time_mktime(tuple: any) {
   const a = toArray(tuple);
   if (a.length < 8 || a.length > 9) throw typeError("mktime needs a tuple of length 8 or 9");
+  if (rtcClock.epochMs !== null) return rtcMktime(a);
   const t = new Date(2000, 0, 1);
   // Set the fields one by one: Date normalises out-of-range values as C's mktime does.
   t.setFullYear(getInt(a[0]), getInt(a[1]) - 1, getInt(a[2]));

@@ -28,7 +28,8 @@ describe("examples on virtual time", () => {
     await r.stop();
     const pwm = r.events.filter((e) => e.type === "pwm").map((e) => `${e.duty}@${e.t}`);
     expect(pwm.slice(0, 10)).toEqual([
-      "0@0", "0.125002@50", "0.250004@100", "0.375006@150", "0.500008@200", "0.62501@250", "0.750011@300", "0.875013@350", "1@400", "0.874998@450",
+      // 1 kHz on the RP2040: divider 31/16, TOP 64515; the duty is CC / (TOP + 1).
+      "0@0", "0.125008@50", "0.25@100", "0.375008@150", "0.5@200", "0.625008@250", "0.750016@300", "0.875008@350", "1@400", "0.874992@450",
     ]);
     expect(r.pins).toEqual([]);
     const bright = r.events.filter((e) => e.type === "part" && e.prop === "brightness").map((e) => e.value);
@@ -42,7 +43,8 @@ describe("examples on virtual time", () => {
     ]);
     await r.stop();
     expect(r.output).toBe("knob 50 %\r\nknob 100 %\r\n");
-    expect(r.events.filter((e) => e.type === "pwm").map((e) => `${e.duty}@${e.t}`)).toEqual(["0@0", "0.50013@300", "1@700"]);
+    // The slice starts with the first duty (PWM(pin, freq=...) alone leaves it off, as on rp2).
+    expect(r.events.filter((e) => e.type === "pwm").map((e) => `${e.duty}@${e.t}`)).toEqual(["0.500124@300", "1@700"]);
   });
 
   it("i2c_sensor reads the MPU-6050's registers", async () => {
@@ -71,6 +73,18 @@ describe("examples on virtual time", () => {
     const px = r.events.filter((e) => e.type === "part" && e.prop === "pixels");
     expect(px.map((e) => e.t)).toEqual([0, 100]);
     expect((px[0].value as number[][]).slice(0, 3)).toEqual([[255, 0, 0], [159, 96, 0], [63, 192, 0]]);
+  });
+
+  it("ds18b20 finds both sensors on the 1-Wire bus and follows their temperatures", async () => {
+    const r = await runExample("ds18b20", 3500, [{ part: "temp2", action: "set", value: 30.0625, at: 1500 }]);
+    const state = await r.query("temp1");
+    await r.stop();
+    expect(r.output).toBe(
+      "found devices: ['281111111111117e', '28222222222222de']\r\n" +
+        "temperatures: 21.5000 -3.2500\r\ntemperatures: 21.5000 30.0625\r\ntemperatures: 21.5000 30.0625\r\n",
+    );
+    expect(state).toMatchObject({ temperature: 21.5, rom: "281111111111117e", resolution: 12 });
+    expect(r.events.filter((e) => e.type === "part").map((e) => `${e.part}.${e.prop}=${e.value}@${e.t}`)).toEqual(["temp2.temperature=30.0625@1500"]);
   });
 
   it("asyncio_blink: a button press speeds the blinking up", async () => {

@@ -10,6 +10,8 @@ import { Ssd1306 } from "./ssd1306.ts";
 import { Mpu6050 } from "./mpu6050.ts";
 import { Dht } from "./dht22.ts";
 import { HcSr04 } from "./hcsr04.ts";
+import { Ds18b20 } from "./ds18b20.ts";
+import { Max7219 } from "./max7219.ts";
 
 export type PartFactory = (id: string, type: string, attrs: Record<string, unknown>) => Part;
 
@@ -32,6 +34,8 @@ export const partTypes: Record<string, PartFactory> = {
   "wokwi-dht22": (id, t) => new Dht(id, t, false),
   "wokwi-dht11": (id, t) => new Dht(id, t, true),
   "wokwi-hc-sr04": (id, t) => new HcSr04(id, t),
+  "wokwi-ds18b20": (id, t) => new Ds18b20(id, t),
+  "wokwi-max7219-matrix": (id, t, a) => new Max7219(id, t, int(a.chain, 1)),
 };
 
-export { Led, Resistor, Button, SlideSwitch, Potentiometer, NeoPixel, Ssd1306, Mpu6050, Dht, HcSr04 };
+export { Led, Resistor, Button, SlideSwitch, Potentiometer, NeoPixel, Ssd1306, Mpu6050, Dht, HcSr04, Ds18b20, Max7219 };

@@ -38,6 +38,25 @@ export interface I2cTarget {
   read(n: number): Uint8Array;
 }
 
+/**
+ * A 1-Wire device: reset() answers the reset pulse (presence); each time slot the bus is the
+ * wired-AND of what the master and every device put on it: drive() is this device's bit (1:
+ * released), then sample() gives every device the level the slot ended with.
+ */
+export interface OneWireTarget {
+  reset(): boolean;
+  drive(): 0 | 1;
+  sample(bus: 0 | 1): void;
+}
+
+/**
+ * An SPI device: while its CS pin is low (or when it has none), transfer() gets the bytes
+ * clocked in on MOSI and returns what it shifts out on MISO (null: MISO not driven).
+ */
+export interface SpiTarget {
+  transfer(tx: Uint8Array): Uint8Array | null;
+}
+
 export class PartError extends Error {}
 
 export abstract class Part {
@@ -50,6 +69,12 @@ export abstract class Part {
   /** The I2C wires, for a part on an I2C bus. */
   readonly i2cPins: { scl: string; sda: string } | null = null;
   i2c: I2cTarget | null = null;
+  /** The data wire of a 1-Wire device. */
+  readonly onewirePin: string | null = null;
+  onewire: OneWireTarget | null = null;
+  /** The SPI wires of an SPI device (cs null: always selected; miso null: write-only). */
+  readonly spiPins: { sck: string; mosi: string; miso: string | null; cs: string | null } | null = null;
+  spi: SpiTarget | null = null;
   /** The data-in and data-out pins of a chained bitstream part (NeoPixel). */
   readonly dataPins: { din: string; dout: string | null } | null = null;
   protected ctx!: PartContext;

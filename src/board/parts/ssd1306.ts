@@ -2,6 +2,8 @@
 // It follows the controller's command set (addressing modes, column/page windows, display
 // on/off, invert, contrast) so any driver works; the pixels are readable by the host: query
 // "pixels" gives rows of '#'/'.' text, "frame" the raw GDDRAM bytes (MONO_VLSB pages).
+// Wired by its SPI pins instead (DATA = MOSI, CLK, CS, DC: low for commands, high for data),
+// it takes SPI writes as MicroPython's ssd1306.SSD1306_SPI sends them.
 import { Part, type I2cTarget } from "./part.ts";
 
 /** Commands followed by argument bytes, by count. */
@@ -13,6 +15,7 @@ const ARGS: Record<number, number> = {
 export class Ssd1306 extends Part {
   override readonly pins = ["GND", "VCC", "SCL", "SDA", "DATA", "CLK", "DC", "RST", "CS"];
   override readonly i2cPins = { scl: "SCL", sda: "SDA" };
+  override readonly spiPins = { sck: "CLK", mosi: "DATA", miso: null, cs: "CS" };
   readonly width = 128;
   readonly height: number;
   readonly ram: Uint8Array;
@@ -39,6 +42,14 @@ export class Ssd1306 extends Part {
       write: (d) => self.write(d),
       read: (n) => new Uint8Array(n).fill(self.on ? 0x03 : 0x43),
     } satisfies I2cTarget;
+    this.spi = {
+      transfer: (tx) => {
+        const isData = self.ctx.level("DC").v === 1;
+        for (const b of tx) isData ? self.data(b) : self.cmdByte(b);
+        if (isData && tx.length > 0) self.ctx.emit("frame", self.ram.slice());
+        return null;
+      },
+    };
   }
 
   protected override init(): void {

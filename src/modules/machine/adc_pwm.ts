@@ -1,4 +1,4 @@
-// machine.ADC and machine.PWM.
+// machine.ADC and machine.PWM (rp2's PWM, modelled on its hardware, is in pwm_rp2.ts).
 // https://docs.micropython.org/en/latest/library/machine.ADC.html, machine.PWM.html
 
 import { PyObject, PyType, defineBuiltinType, addMethods, builtin, None } from "../../runtime/object.ts";
@@ -6,6 +6,7 @@ import { typeError, valueError, runtimeError } from "../../runtime/exceptions.ts
 import type { Kw } from "../../runtime/call.ts";
 import type { PinApi } from "./pin.ts";
 import type { Hal } from "./hal.ts";
+import { makePwmRp2 } from "./pwm_rp2.ts";
 import { kwMethod, parseArgs, int, isNone, bool, type Param } from "./common.ts";
 
 // ---------------------------------------------------------------- ADC
@@ -115,6 +116,7 @@ class PyPwm extends PyObject {
 const PWM_PARAMS: Param[] = [["freq", None, true], ["duty_u16", None, true], ["duty_ns", None, true], ["invert", None, true], ["duty", None, true]];
 
 export function makePwm(hal: Hal, pins: PinApi): PyType {
+  if (hal.port === "rp2") return makePwmRp2(hal, pins);
   const t = defineBuiltinType("PWM", PyPwm.prototype);
   const esp = hal.port === "esp32";
   const defaultFreq = esp ? 5000 : 1907;

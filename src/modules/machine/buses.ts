@@ -12,8 +12,8 @@ import { mkBytes } from "../../runtime/types/bytes.ts";
 import { mkList } from "../../runtime/types/list.ts";
 import type { Kw } from "../../runtime/call.ts";
 import { PinMode, type Hal } from "./hal.ts";
-import type { PinApi } from "./pin.ts";
-import { kwMethod, parseArgs, int, isNone, bool, schedule, type Param } from "./common.ts";
+import { PyIrq, type PinApi } from "./pin.ts";
+import { kwMethod, parseArgs, int, isNone, bool, schedule, checkCallable, type Param } from "./common.ts";
 
 const EIO = 5;
 const ENODEV = 19;
@@ -299,9 +299,18 @@ class PyUart extends PyObject {
   $rxbuf: number[] = [];
   $irq: any = None;
   $irqTrigger = 0;
+  $irqObj: PyIrq | null = null;
+  $idleTimer = 0;
+  $rxbufSize = 256;
 }
 
 const IRQ_RXIDLE = 64;
+const IRQ_TXIDLE = 32;
+
+/** One frame's time in µs: start bit, data bits, parity, stop bits. */
+function frameUs(u: PyUart): number {
+  return ((1 + u.$bits + (u.$parity === None ? 0 : 1) + u.$stop) * 1e6) / u.$baud;
+}
 
 export function makeUart(hal: Hal, pins: PinApi): PyType {
   const t = defineBuiltinType("UART", PyUart.prototype);
@@ -318,14 +327,28 @@ export function makeUart(hal: Hal, pins: PinApi): PyType {
     if (!isNone(a[4])) self.$tx = pins.id(a[4]);
     if (!isNone(a[5])) self.$rx = pins.id(a[5]);
     if (!isNone(a[6])) self.$timeout = int(a[6]);
+    if (!isNone(a[8])) self.$rxbufSize = Math.max(32, int(a[8]));
+    if (!(self.$baud > 0)) throw valueError("bad baudrate");
     hal.pinConfigure(self.$tx, PinMode.Alt, 0, null);
     hal.pinConfigure(self.$rx, PinMode.Alt, 0, null);
+    hal.uartOpen(self.$id, self.$tx, self.$rx, frameUs(self));
     const me = self;
-    hal.uartOnReceive(self.$rx, (data) => {
-      for (const b of data) me.$rxbuf.push(b);
-      if (me.$irq !== None && me.$irqTrigger & IRQ_RXIDLE) schedule(me.$irq, me);
+    hal.uartOnReceive(self.$rx, (data) => received(me, data));
+  };
+
+  /** Bytes arrived on RX: into the ring buffer (full: dropped); RXIDLE when the line stays quiet. */
+  const received = (self: PyUart, data: Uint8Array) => {
+    for (const b of data) if (self.$rxbuf.length < self.$rxbufSize) self.$rxbuf.push(b);
+    if (self.$irq === None || !(self.$irqTrigger & IRQ_RXIDLE)) return;
+    // The receive timeout: 32 bit periods without a new character.
+    if (self.$idleTimer !== 0) hal.clearTimer(self.$idleTimer);
+    self.$idleTimer = hal.setTimer(hal.nowUs() + (32 * 1e6) / self.$baud, () => {
+      self.$idleTimer = 0;
+      if (self.$irqObj !== null) self.$irqObj.$flags = IRQ_RXIDLE;
+      if (self.$irq !== None) schedule(self.$irq, self);
     });
   };
+
   t.$new = (_cls: PyType, args: any[], kw: Kw) => {
     if (args.length === 0) throw typeError("function missing 1 required positional arguments");
     const id = int(args[0]);
@@ -351,6 +374,12 @@ export function makeUart(hal: Hal, pins: PinApi): PyType {
     write: builtin("write", (self: PyUart, buf: any) => {
       const b = getBuffer(buf).bytes.slice();
       hal.uartWrite(self.$tx, self.$rx, b);
+      if (self.$irq !== None && self.$irqTrigger & IRQ_TXIDLE && b.length > 0) {
+        hal.setTimer(hal.nowUs() + b.length * frameUs(self), () => {
+          if (self.$irqObj !== null) self.$irqObj.$flags = IRQ_TXIDLE;
+          if (self.$irq !== None) schedule(self.$irq, self);
+        });
+      }
       return b.length;
     }),
     read: builtin("read", (self: PyUart, n?: any) => {
@@ -377,16 +406,22 @@ export function makeUart(hal: Hal, pins: PinApi): PyType {
     flush: builtin("flush", () => None),
     txdone: builtin("txdone", () => true),
     sendbreak: builtin("sendbreak", () => None),
-    irq: kwMethod("irq", [["handler", None], ["trigger", IRQ_RXIDLE], ["hard", false]], (self: PyUart, a) => {
-      self.$irq = a[0];
-      self.$irqTrigger = int(a[1]);
-      return None;
+    irq: kwMethod("irq", [["handler", None], ["trigger", 0], ["hard", false]], (self: PyUart, a) => {
+      self.$irqObj ??= Object.assign(new PyIrq(), { $handler: None });
+      if (a.length > 0 && (a[0] !== None || int(a[1]) !== 0)) {
+        checkCallable(a[0]);
+        self.$irq = a[0];
+        self.$irqTrigger = int(a[1]);
+        self.$irqObj.$handler = a[0];
+        self.$irqObj.$trigger = self.$irqTrigger;
+      }
+      return self.$irqObj;
     }),
     __repr__: builtin("__repr__", (self: PyUart) =>
       `UART(${self.$id}, baudrate=${self.$baud}, bits=${self.$bits}, parity=${self.$parity === None ? "None" : String(self.$parity)}, stop=${self.$stop}, tx=${self.$tx}, rx=${self.$rx}, timeout=${self.$timeout})`,
     ),
   });
-  Object.assign(t.$proto, { IRQ_RXIDLE, IRQ_TXIDLE: 32, IRQ_BREAK: 512, INV_TX: 1, INV_RX: 2 });
+  Object.assign(t.$proto, { IRQ_RXIDLE, IRQ_TXIDLE, IRQ_BREAK: 512, INV_TX: 1, INV_RX: 2 });
   return t;
 }
 

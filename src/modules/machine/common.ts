@@ -7,7 +7,8 @@ import { toIndex, isTrue } from "../../runtime/ops.ts";
 import { call, type Kw } from "../../runtime/call.ts";
 import { RT } from "../../runtime/helpers.ts";
 import { host } from "../../runtime/host.ts";
-import { formatException } from "../../runtime/printexc.ts";
+import { excFrames, excSummary } from "../../runtime/printexc.ts";
+import { captureTraceback, pyFrames, type TracebackHolder } from "../../runtime/traceback.ts";
 import { scheduled } from "../micropython.ts";
 import { toFloat } from "../../runtime/types/float.ts";
 import type { FunctionSig } from "../../runtime/types/function.ts";
@@ -79,22 +80,93 @@ export const float = (x: any): number => (typeof x === "number" ? x : toFloat(x)
 export const bool = (x: any): boolean => isTrue(x);
 export const isNone = (x: any): boolean => x === None || x === undefined;
 
+/**
+ * machine.disable_irq(): while set, interrupts (pin edges, timers, UART) stay pending as on a
+ * CPU with PRIMASK set: their callbacks are held, one per (handler, source), and run after
+ * enable_irq().
+ */
+export const irqState = { disabled: false, held: [] as [f: any, arg: any, hard: boolean][] };
+
+function hold(f: any, arg: any, hard: boolean): void {
+  for (const h of irqState.held) if (h[0] === f && h[1] === arg) return;
+  irqState.held.push([f, arg, hard]);
+}
+
+/** disable_irq(): the previous state (1: already disabled, as rp2's PRIMASK). */
+export function disableIrq(): number {
+  const was = irqState.disabled ? 1 : 0;
+  irqState.disabled = true;
+  return was;
+}
+
+/** enable_irq(state): restores the state; the held interrupts are taken when enabled. */
+export function enableIrq(state: number): void {
+  irqState.disabled = state !== 0;
+  if (irqState.disabled) return;
+  for (const [f, arg, hard] of irqState.held.splice(0)) {
+    if (hard) callHard(f, arg);
+    else schedule(f, arg);
+  }
+}
+
+/**
+ * An exception from a callback, printed as mp_call_function_1_protected / mp_irq_handler print
+ * it: the traceback holds the callback's own frames, not those of the code it interrupted.
+ * `outer` is the stack where the callback was called from.
+ */
+function printCallbackError(e: unknown, outer: TracebackHolder, header: string): void {
+  const exc = toPyExc(e);
+  const skip = pyFrames(outer);
+  let frames = excFrames(exc);
+  let n = 0;
+  while (n < skip.length && n < frames.length && sameFrame(frames[n], skip[n])) n++;
+  frames = frames.slice(n);
+  let out = header;
+  if (frames.length > 0) {
+    out += "Traceback (most recent call last):\n";
+    for (const f of frames) out += `  File "${f.file}", line ${f.line}` + (f.name === null ? "\n" : `, in ${f.name}\n`);
+  }
+  host.write(1, out + excSummary(exc) + "\n");
+}
+
+const sameFrame = (a: { file: string; line: number; name: string | null }, b: { file: string; line: number; name: string | null }) =>
+  a.file === b.file && a.line === b.line && a.name === b.name;
+
+/** What the scheduler runs for a machine callback: the callback, its exception printed. */
+const runCallback = builtin("callback", (box: { f: any; arg: any }) => {
+  const outer = captureTraceback();
+  try {
+    call(box.f, [box.arg], null);
+  } catch (e) {
+    printCallbackError(e, outer, "");
+  }
+  return None;
+});
+
 /** Queues a Python callback like mp_sched_schedule; false when the queue is full (dropped). */
 export function schedule(f: any, arg: any): boolean {
+  if (irqState.disabled) {
+    hold(f, arg, false);
+    return true;
+  }
   if (scheduled.length >= 4) return false;
-  scheduled.push([f, arg]);
+  scheduled.push([runCallback, { f, arg }]);
   RT.intr[0] = 1;
   return true;
 }
 
 /** Runs a "hard" callback at once; an exception is printed as MicroPython's IRQ handler does. */
 export function callHard(f: any, arg: any): boolean {
+  if (irqState.disabled) {
+    hold(f, arg, true);
+    return true;
+  }
+  const outer = captureTraceback();
   try {
     call(f, [arg], null);
     return true;
   } catch (e) {
-    const exc = toPyExc(e);
-    host.write(1, "Uncaught exception in IRQ callback handler\n" + formatException(exc));
+    printCallbackError(e, outer, "Uncaught exception in IRQ callback handler\n");
     return false;
   }
 }

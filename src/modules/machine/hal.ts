@@ -55,6 +55,8 @@ export interface Hal {
   /** Addresses that acknowledge on the bus. */
   i2cScan(scl: number, sda: number): number[];
   spiTransfer(sck: number, mosi: number, miso: number, tx: Uint8Array, cs: number | null): Uint8Array;
+  /** UART id is configured on these pins (the host's end of it follows); byteUs: one frame's time. */
+  uartOpen(id: number, tx: number, rx: number, byteUs: number): void;
   /** UART: bytes sent on tx; returns nothing (answers arrive through uartOnReceive). */
   uartWrite(tx: number, rx: number, data: Uint8Array): void;
   uartOnReceive(rx: number, cb: ((data: Uint8Array) => void) | null): void;
@@ -62,8 +64,11 @@ export interface Hal {
   bitstream(id: number, data: Uint8Array): void;
   /** A DHT read on a pin: 5 bytes, or a negative errno. */
   dhtRead(id: number): Uint8Array | number;
-  /** 1-Wire: reset pulse (presence), and byte/bit transfers. */
+  /** 1-Wire: reset pulse (true: a device answered with a presence pulse). */
   onewireReset(id: number): boolean;
+  /** 1-Wire: one time slot writing `out` (1 is also a read slot); returns the bit on the bus. */
+  onewireBit(id: number, out: number): number;
+  /** 1-Wire: eight time slots, LSB first; returns the byte read back. */
   onewireByte(id: number, out: number): number;
 
   // ---- time

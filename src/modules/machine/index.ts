@@ -14,12 +14,14 @@ import { getHal, setHal, HARD_RESET, DEEPSLEEP_RESET, type Hal } from "./hal.ts"
 import { pinBaseType, signalType, timePulseUs, makePin, setSignalPinMaker, type PinApi } from "./pin.ts";
 import { makeAdc, makePwm } from "./adc_pwm.ts";
 import { makeI2c, makeSpi, makeUart } from "./buses.ts";
-import { makeTimer, makeRtc, makeWdt } from "./timer.ts";
+import { makeTimer, makeRtc, makeWdt, rtcEpochMs } from "./timer.ts";
+import { rtcClock } from "../time.ts";
 import { portConsts } from "./ports.ts";
-import { int, isNone } from "./common.ts";
+import { int, isNone, irqState, disableIrq, enableIrq } from "./common.ts";
 import { makeModule as neopixelModule } from "../neopixel.ts";
 import { makeModule as dhtModule } from "../dht.ts";
-import { makeModule as onewireModule } from "../onewire.ts";
+import { makeModule as onewireModule, makeLowLevelModule as onewireLowModule } from "../onewire.ts";
+import { makeModule as ds18x20Module } from "../ds18x20.ts";
 import { makeModule as rp2Module } from "../rp2.ts";
 import { makeModule as esp32Module } from "../esp32.ts";
 import { makeModule as pybModule } from "../pyb.ts";
@@ -92,6 +94,9 @@ export function makeModule(): Record<string, any> {
 }
 
 function boardMembers(hal: Hal): Record<string, any> {
+  // A fresh machine module (power-on or soft reset): interrupts enabled, nothing held.
+  irqState.disabled = false;
+  irqState.held.length = 0;
   const pins: PinApi = makePin(hal);
   setSignalPinMaker((args: any[], kw: Kw) => pins.type.$new!(pins.type, args, kw));
   const { i2c, softI2c } = makeI2c(hal, pins);
@@ -107,7 +112,7 @@ function boardMembers(hal: Hal): Record<string, any> {
     SoftSPI: softSpi,
     UART: makeUart(hal, pins),
     Timer: makeTimer(hal),
-    RTC: makeRtc(),
+    RTC: makeRtc(hal),
     WDT: makeWdt(hal),
     reset: builtin("reset", () => hal.reset(HARD_RESET)),
     soft_reset: builtin("soft_reset", () => {
@@ -130,8 +135,12 @@ function boardMembers(hal: Hal): Record<string, any> {
       if (!isNone(ms)) hal.sleepMs(int(ms));
       return hal.reset(DEEPSLEEP_RESET);
     }),
-    disable_irq: builtin("disable_irq", () => 1),
-    enable_irq: builtin("enable_irq", (_state?: any) => None),
+    disable_irq: builtin("disable_irq", () => disableIrq()),
+    enable_irq: builtin("enable_irq", (state: any) => {
+      if (state === undefined) throw typeError("function takes 1 positional arguments but 0 were given");
+      enableIrq(int(state));
+      return None;
+    }),
     bitstream: builtin("bitstream", (pin: any, encoding: any, _timing: any, buf: any) => {
       if (int(encoding) !== 0) throw valueError("invalid encoding");
       hal.bitstream(pins.id(pin), getBuffer(buf).bytes.slice());
@@ -150,10 +159,14 @@ function boardMembers(hal: Hal): Record<string, any> {
  */
 export function registerBoardModules(hal: Hal): void {
   setHal(hal);
+  // time.time()/localtime() read the board's RTC.
+  rtcClock.epochMs = () => rtcEpochMs(hal);
   registerBuiltinModule("machine", makeModule);
   registerBuiltinModule("neopixel", neopixelModule);
   registerBuiltinModule("dht", dhtModule);
   registerBuiltinModule("onewire", onewireModule);
+  registerBuiltinModule("_onewire", onewireLowModule);
+  registerBuiltinModule("ds18x20", ds18x20Module);
   if (hal.port === "rp2") registerBuiltinModule("rp2", rp2Module);
   if (hal.port === "esp32") registerBuiltinModule("esp32", esp32Module);
   if (hal.port === "stm32") registerBuiltinModule("pyb", pybModule);

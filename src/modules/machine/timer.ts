@@ -4,7 +4,6 @@ import { PyObject, PyType, defineBuiltinType, addMethods, builtin, None } from "
 import { valueError, typeError } from "../../runtime/exceptions.ts";
 import { toArray } from "../../runtime/ops.ts";
 import { mkTuple } from "../../runtime/types/tuple.ts";
-import { host } from "../../runtime/host.ts";
 import type { Kw } from "../../runtime/call.ts";
 import { WDT_RESET, type Hal } from "./hal.ts";
 import { kwMethod, parseArgs, int, float, isNone, bool, schedule, callHard, checkCallable, type Param } from "./common.ts";
@@ -97,29 +96,37 @@ export function makeTimer(hal: Hal): PyType {
 
 class PyRtc extends PyObject {}
 
-/** RTC time = host epoch + this offset (ms); datetime(...) moves it. */
+/** A board's RTC starts at 2021-01-01 00:00:00 at power-on, as ports/rp2/main.c sets it. */
+const RTC_START_MS = Date.UTC(2021, 0, 1);
+/** RTC time = RTC_START_MS + board time + this offset (ms); datetime(...) moves it. */
 let rtcOffsetMs = 0;
 
-export function makeRtc(): PyType {
+/** The RTC as ms since 1970 on this board's clock (time.time() and friends read it). */
+export function rtcEpochMs(hal: Hal): number {
+  return RTC_START_MS + hal.nowUs() / 1000 + rtcOffsetMs;
+}
+
+export function makeRtc(hal: Hal): PyType {
   const t = defineBuiltinType("RTC", PyRtc.prototype);
   const single = new PyRtc();
   t.$new = () => single;
+  const get = () => {
+    const d = new Date(Math.floor(rtcEpochMs(hal) / 1000) * 1000);
+    const wd = (d.getUTCDay() + 6) % 7;
+    return mkTuple([d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), wd, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), 0]);
+  };
+  /** Sets the clock from (year, month, day, weekday, hours, minutes, seconds, subseconds). */
+  const set = (dt: any, hourAt: number) => {
+    const a = toArray(dt);
+    if (a.length !== 8) throw valueError(`requested length 8 but object has length ${a.length}`);
+    const v = a.map((x: any) => int(x));
+    const ms = Date.UTC(v[0], v[1] - 1, v[2], v[hourAt], v[hourAt + 1], v[hourAt + 2]);
+    rtcOffsetMs = ms - RTC_START_MS - hal.nowUs() / 1000;
+  };
   addMethods(t, {
-    datetime: builtin("datetime", (_self: PyRtc, dt?: any) => {
-      if (dt === undefined) {
-        const d = new Date(host.epochMs() + rtcOffsetMs);
-        const wd = (d.getUTCDay() + 6) % 7;
-        return mkTuple([d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), wd, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), 0]);
-      }
-      const a = toArray(dt).map((x: any) => int(x));
-      if (a.length < 7) throw typeError("requested length 8 but object has length " + a.length);
-      const ms = Date.UTC(a[0], a[1] - 1, a[2], a[4], a[5], a[6]);
-      rtcOffsetMs = ms - host.epochMs();
-      return None;
-    }),
-    init: builtin("init", (self: PyRtc, dt: any) => (addMethodsCall(self, dt), None)),
+    datetime: builtin("datetime", (_self: PyRtc, dt?: any) => (dt === undefined ? get() : (set(dt, 4), None))),
   });
-  const addMethodsCall = (self: PyRtc, dt: any) => t.$proto.datetime(self, dt);
+  if (hal.port !== "rp2") addMethods(t, { init: builtin("init", (_self: PyRtc, dt: any) => (set(dt, hal.port === "esp32" ? 3 : 4), None)) });
   return t;
 }
 
