@@ -603,7 +603,7 @@ export abstract class ExprGen {
     });
     this.ctx.release(...held);
     const list = as.join(", ");
-    const test = n === 0 ? `typeof ${f} === "function"` : `typeof ${f} === "function" && ${f}.length >= ${n}`;
+    const test = n === 0 ? `typeof ${f} === "function"` : `typeof ${f} === "function" && ${f}.$n >= ${n}`;
     const slow = n <= 3 ? `${this.h("call" + n)}(${[f, ...as].join(", ")})` : `${this.h("call")}(${f}, [${list}], null)`;
     const body = `${test} ? ${f}(${list}) : ${slow}`;
     return pre.length === 0 ? `(${body})` : `(${pre.join(", ")}, ${body})`;
@@ -630,7 +630,7 @@ export abstract class ExprGen {
     });
     this.ctx.release(...held);
     const n = args.length + 1;
-    const fast = `typeof ${o} === "object" && typeof (${m} = ${o}.${name}) === "function" && ${m}.length >= ${n} ? ${m}(${[o, ...as].join(", ")})`;
+    const fast = `typeof ${o} === "object" && typeof (${m} = ${o}.${name}) === "function" && ${m}.$n >= ${n} ? ${m}(${[o, ...as].join(", ")})`;
     return `(${pre.join(", ")}, ${fast} : ${slowCall(o, as)})`;
   }
 

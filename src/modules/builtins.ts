@@ -13,7 +13,7 @@
 
 import {
   PyObject, PyType, typeOf, protoOf, typeName, isSubtype, objectType, typeType, boolType, intType,
-  strType, None, NotImplemented, Ellipsis, STOP, builtin, defineBuiltinType, addMethods,
+  strType, None, NotImplemented, Ellipsis, STOP, builtin, defineBuiltinType, addMethods, setArity,
 } from "../runtime/object.ts";
 import {
   exceptionTypes, newExc, typeError, valueError, zeroDivisionError, overflowError, EOFError,
@@ -81,7 +81,7 @@ function sig(names: string[], defaults: any[], extra: Partial<FunctionSig> = {})
 function withSig<F extends (...a: any[]) => any>(name: string, f: F, s: FunctionSig): F {
   builtin(name, f);
   (f as any).$sig = s;
-  Object.defineProperty(f, "length", { value: 0 });
+  setArity(f, 0);
   return f;
 }
 

@@ -3,7 +3,7 @@
 // The unix port's strings (extmod/modplatform.c) built from what this implementation is: the
 // system-version-architecture-...-with-libc form of platform(), with JavaScript as the machine.
 
-import { builtin } from "../runtime/object.ts";
+import { builtin, setArity } from "../runtime/object.ts";
 import { mkTuple } from "../runtime/types/tuple.ts";
 import type { FunctionSig } from "../runtime/types/function.ts";
 import { VERSION_STRING } from "./sys.ts";
@@ -22,7 +22,7 @@ const anyKw: FunctionSig = {
 function withAnyKw<F extends (...a: any[]) => any>(name: string, f: F): F {
   builtin(name, f);
   (f as any).$sig = anyKw;
-  Object.defineProperty(f, "length", { value: 0 });
+  setArity(f, 0);
   return f;
 }
 

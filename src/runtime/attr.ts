@@ -7,7 +7,7 @@
 //   typeof o === "object" && typeof (f = o.m) === "function" && f.length >= 2 ? f(o, a)
 //     : callMethod(o, "m", [a], null)
 
-import { PyType, typeOf, None, builtin, PyObject, isSubtype, objectType } from "./object.ts";
+import { PyType, typeOf, None, builtin, PyObject, isSubtype, objectType, setArity } from "./object.ts";
 import { attributeError, typeError, newExc, AttributeError, excMatches, isPyException } from "./exceptions.ts";
 import {
   PyBoundMethod, OwnFunction, PyStaticMethod, PyClassMethod, PyProperty,
@@ -209,7 +209,7 @@ function checkedMethod(c: PyType, name: string, f: any): any {
     }
     return f.apply(null, args);
   };
-  Object.defineProperty(checked, "length", { value: f.length });
+  setArity(checked, f.length);
   checked.$name = f.$name;
   checked.$builtin = true;
   checked.$owner = owner;

@@ -1,7 +1,7 @@
 // Language-level helpers for generated code that are not operators on one type: functions,
 // generators, exceptions being raised and caught, star-arguments, imports, the REPL hook.
 
-import { PyType, typeOf, None, STOP, isSubtype, builtin } from "./object.ts";
+import { PyType, typeOf, None, STOP, isSubtype, builtin, setArity } from "./object.ts";
 import {
   newExc, typeError, toPyExc as toPyExcImpl, PyBaseException, baseExceptionType, NameError,
   AssertionError, runtimeError, StopIteration, GeneratorExit, isPyException,
@@ -124,7 +124,8 @@ export function mkFunction(
   if (flags & FN_GEN) f.$gen = true;
   // Functions that take *args, **kwargs or keyword-only parameters only take the direct call
   // path with no arguments (see call.ts).
-  if (sig.varargs || sig.varkw || kwonly.length > 0) Object.defineProperty(f, "length", { value: 0 });
+  if (sig.varargs || sig.varkw || kwonly.length > 0) setArity(f, 0);
+  else f.$n = f.length;
   return f;
 }
 

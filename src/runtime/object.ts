@@ -146,8 +146,7 @@ export function addMethods(t: PyType, table: Record<string, any>): void {
  */
 export function fixSigLength(f: any): void {
   const sig = f.$sig;
-  if (sig !== undefined && f.length !== 0 && (sig.varargs || sig.varkw || sig.kwonly.length > 0))
-    Object.defineProperty(f, "length", { value: 0 });
+  if (sig !== undefined && f.length !== 0 && (sig.varargs || sig.varkw || sig.kwonly.length > 0)) setArity(f, 0);
 }
 
 // ---------------------------------------------------------------- type of a value
@@ -210,5 +209,17 @@ export function lookupInType(t: PyType, name: string): any {
 export function builtin<F extends PyMethod>(name: string, f: F): F {
   (f as any).$name = name;
   (f as any).$builtin = true;
+  (f as any).$n = f.length;
   return f;
+}
+
+/**
+ * How many positional arguments generated code may pass a builtin or compiled function directly
+ * (`typeof f === "function" && f.$n >= N ? f(a1, ..., aN) : callN(...)`): `$n`, a plain data
+ * property (reading a function's `length` calls a native accessor), kept equal to the JS
+ * `length` the runtime's own checks read. Change a function's arity only through here.
+ */
+export function setArity(f: any, n: number): void {
+  Object.defineProperty(f, "length", { value: n });
+  f.$n = n;
 }

@@ -155,6 +155,13 @@ export function strHash(s: string): number {
 export function eqBool(a: any, b: any): boolean {
   if (a === b) return !(a instanceof PyFloat && a.$v !== a.$v);
   const ta = typeof a;
+  if (ta === "number" || ta === "bigint") {
+    // Different ints (normalised: a number never equals a bigint), or an int and a str: no
+    // __eq__ to ask. (`x in list_of_ints` and `list.index` land here for every miss.)
+    const tb = typeof b;
+    if (tb === "number" || tb === "bigint" || tb === "string") return false;
+    if (tb === "boolean") return a === (b ? 1 : 0);
+  }
   if (ta === "string" || typeof b === "string") {
     if (ta === typeof b) return false;
     // str never equals a non-str builtin; a user object may still define __eq__
@@ -357,6 +364,7 @@ export function add(a: any, b: any): any {
     return Number.isSafeInteger(r) ? r : normBig(BigInt(a) + BigInt(b));
   }
   if (typeof a === "string" && typeof b === "string") return a + b;
+  if (bigPair(a, b)) return intAdd(a, b);
   const x = fnum(a);
   if (x === x) {
     const y = fnum(b);
@@ -366,7 +374,7 @@ export function add(a: any, b: any): any {
     const c = complexFast(0, a, b);
     if (c !== undefined) return c;
   }
-  return bigPair(a, b) ? intAdd(a, b) : binaryOp("__add__", "__radd__", a, b);
+  return binaryOp("__add__", "__radd__", a, b);
 }
 
 // Float fast paths: fnum() is the value of an exact float or a small int, else NaN (a float
@@ -383,6 +391,7 @@ export function sub(a: any, b: any): any {
     const r = a - b;
     return Number.isSafeInteger(r) ? r + 0 : normBig(BigInt(a) - BigInt(b));
   }
+  if (bigPair(a, b)) return intSub(a, b);
   const x = fnum(a);
   if (x === x) {
     const y = fnum(b);
@@ -392,7 +401,7 @@ export function sub(a: any, b: any): any {
     const c = complexFast(1, a, b);
     if (c !== undefined) return c;
   }
-  return bigPair(a, b) ? intSub(a, b) : binaryOp("__sub__", "__rsub__", a, b);
+  return binaryOp("__sub__", "__rsub__", a, b);
 }
 
 export function mul(a: any, b: any): any {
@@ -400,6 +409,7 @@ export function mul(a: any, b: any): any {
     const r = a * b;
     return Number.isSafeInteger(r) ? r + 0 : normBig(BigInt(a) * BigInt(b));
   }
+  if (bigPair(a, b)) return intMul(a, b);
   const x = fnum(a);
   if (x === x) {
     const y = fnum(b);
@@ -409,7 +419,7 @@ export function mul(a: any, b: any): any {
     const c = complexFast(2, a, b);
     if (c !== undefined) return c;
   }
-  return bigPair(a, b) ? intMul(a, b) : binaryOp("__mul__", "__rmul__", a, b);
+  return binaryOp("__mul__", "__rmul__", a, b);
 }
 
 export function truediv(a: any, b: any): any {

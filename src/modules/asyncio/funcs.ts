@@ -1,7 +1,7 @@
 // asyncio.wait_for, wait_for_ms and gather (MicroPython's extmod/asyncio/funcs.py semantics).
 // Each returns a coroutine: a PyGenerator over a JS generator that the scheduler drives.
 
-import { PyObject, defineBuiltinType, addMethods, builtin, None, isSubtype, typeOf } from "../../runtime/object.ts";
+import { PyObject, defineBuiltinType, addMethods, builtin, None, isSubtype, typeOf, setArity } from "../../runtime/object.ts";
 import { newExc, isPyException, PyBaseException, RuntimeError, StopIteration } from "../../runtime/exceptions.ts";
 import { call } from "../../runtime/call.ts";
 import { awaitable, mkGen } from "../../runtime/lang.ts";
@@ -156,4 +156,4 @@ const gatherSig: FunctionSig = {
 export const gather = builtin("gather", asyncio_gather);
 (gather as any).$sig = gatherSig;
 // Called directly only without arguments (call.ts takes that path when the JS length matches).
-Object.defineProperty(gather, "length", { value: 0 });
+setArity(gather, 0);

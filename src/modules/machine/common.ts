@@ -1,7 +1,7 @@
 // Shared by the machine module's files: argument parsing for constructors and methods with
 // keywords, the scheduler door for IRQ callbacks, and small conversions.
 
-import { None, builtin, typeName } from "../../runtime/object.ts";
+import { None, builtin, typeName, setArity } from "../../runtime/object.ts";
 import { typeError, toPyExc } from "../../runtime/exceptions.ts";
 import { toIndex, isTrue } from "../../runtime/ops.ts";
 import { call, type Kw } from "../../runtime/call.ts";
@@ -48,7 +48,7 @@ export function kwMethod(name: string, params: Param[], fn: (self: any, a: any[]
   });
   const sig: FunctionSig = { names: ["self"], posonly: 1, defaults: [], kwonly: [], kwDefaults: [], varargs: true, varkw: true };
   (f as any).$sig = sig;
-  Object.defineProperty(f, "length", { value: 0 });
+  setArity(f, 0);
   return f;
 }
 
@@ -59,7 +59,7 @@ export function kwFunction(name: string, params: Param[], fn: (a: any[]) => any)
     return fn(parseArgs(rest.$a, kw, params));
   });
   (f as any).$sig = { names: [], posonly: 0, defaults: [], kwonly: [], kwDefaults: [], varargs: true, varkw: true } satisfies FunctionSig;
-  Object.defineProperty(f, "length", { value: 0 });
+  setArity(f, 0);
   return f;
 }
 
