@@ -15,6 +15,7 @@ import * as ops from "./ops.ts";
 import { strType, None } from "./object.ts";
 import { PyList, listType, mkList } from "./types/list.ts";
 import { mkSlice } from "./types/slice.ts";
+import { hasAstral } from "./types/str.ts";
 import { PyModule } from "./types/module.ts";
 import { callMethod } from "./attr.ts";
 
@@ -173,6 +174,10 @@ export function getSlice(o: any, lo: any, hi: any, st: any): any {
       for (let i = rbound(lo, n, n - 1), j = rbound(hi, n, -1); i > j; i--) r.push(a[i]);
       return mkList(r);
     }
+  }
+  if (typeof o === "string" && st === None && isBound(lo) && isBound(hi) && !hasAstral(o)) {
+    const n = o.length, i = bound(lo, n, 0), j = bound(hi, n, n);
+    return j > i ? o.slice(i, j) : "";
   }
   return ops.getItem(o, mkSlice(lo, hi, st));
 }
