@@ -79,49 +79,40 @@ type COp = (a: number, b: number, c: number, d: number) => any;
 
 // ---------------------------------------------------------------- fast paths for ops.ts
 
-// Operands of complexFast: an exact complex, a small int or an exact float, loaded into these
-// scratch slots (no [re, im] array per operation). Anything else takes the generic path.
-let ldRe = 0;
-let ldIm = 0;
-function ldOperand(x: any): boolean {
-  if (x instanceof PyComplex) {
-    if (x.$cls !== complexType) return false;
-    ldRe = x.$re;
-    ldIm = x.$im;
-    return true;
+/** The real part of an operand of complex arithmetic (an exact complex, a small int or an exact float), else undefined. */
+function reOf(x: any): number | undefined {
+  if (typeof x === "number") return x;
+  if (typeof x === "object") {
+    const c = x.$cls;
+    if (c === complexType) return x.$re;
+    if (c === floatType) return x.$v;
   }
-  if (typeof x === "number") {
-    ldRe = x;
-    ldIm = 0;
-    return true;
-  }
-  if (x instanceof PyFloat && x.$cls === floatType) {
-    ldRe = x.$v;
-    ldIm = 0;
-    return true;
-  }
-  return false;
+  return undefined;
 }
+
+/** The imaginary part of an operand reOf accepted. */
+const imOf = (x: any): number => (typeof x === "object" && x.$cls === complexType ? x.$im : 0);
 
 /**
  * a OP b when one operand is an exact complex and the other a complex, small int or exact
  * float (the same result as complex.__op__/__rop__); undefined otherwise. op: 0 add, 1 sub,
- * 2 mul, 3 truediv.
+ * 2 mul, 3 truediv. (Plain locals: doubles kept in module variables would be boxed per write.)
  */
 export function complexFast(op: number, a: any, b: any): PyComplex | undefined {
-  if (!ldOperand(a)) return undefined;
-  const ar = ldRe;
-  const ai = ldIm;
-  if (!ldOperand(b)) return undefined;
+  const ar = reOf(a);
+  if (ar === undefined) return undefined;
+  const br = reOf(b);
+  if (br === undefined) return undefined;
+  const ai = imOf(a), bi = imOf(b);
   switch (op) {
     case 0:
-      return new PyComplex(ar + ldRe, ai + ldIm);
+      return new PyComplex(ar + br, ai + bi);
     case 1:
-      return new PyComplex(ar - ldRe, ai - ldIm);
+      return new PyComplex(ar - br, ai - bi);
     case 2:
-      return cMul(ar, ai, ldRe, ldIm);
+      return cMul(ar, ai, br, bi);
     default:
-      return cDiv(ar, ai, ldRe, ldIm);
+      return cDiv(ar, ai, br, bi);
   }
 }
 
