@@ -1,18 +1,16 @@
-// rp2: the RP2040 port's own module, as far as beginners use it: bootsel_button() (the
-// board's BOOTSEL button, pressable from the host as part "bootsel"), country(), Flash info.
-// PIO assembly (asm_pio, StateMachine) is not simulated: it raises NotImplementedError.
+// rp2: the RP2040 port's own module: bootsel_button() (the board's BOOTSEL button, pressable
+// from the host as part "bootsel"), country(), and PIO: the asm_pio assembler
+// (rp2_pio_asm.ts), PIO and StateMachine (rp2_pio.ts) running on simulated PIO blocks
+// (rp2_pio_sm.ts) that drive the board's pins on board time.
 
 import { builtin, None } from "../runtime/object.ts";
-import { notImplementedError } from "../runtime/exceptions.ts";
 import { getHal } from "./machine/hal.ts";
+import { asmPio, asmPioEncode, PIOASMError } from "./rp2_pio_asm.ts";
+import { makePio } from "./rp2_pio.ts";
 
 export function makeModule(): Record<string, any> {
   let country = "XX";
-  const noPio = (name: string) =>
-    builtin(name, () => {
-      throw notImplementedError("PIO is not simulated");
-    });
-  return {
+  const m: Record<string, any> = {
     __name__: "rp2",
     bootsel_button: builtin("bootsel_button", () => (getHal()?.boardButton("bootsel") ? 1 : 0)),
     country: builtin("country", (c?: any) => {
@@ -20,8 +18,15 @@ export function makeModule(): Record<string, any> {
       country = String(c);
       return None;
     }),
-    asm_pio: noPio("asm_pio"),
-    StateMachine: noPio("StateMachine"),
-    PIO: noPio("PIO"),
+    asm_pio: asmPio,
+    asm_pio_encode: builtin("asm_pio_encode", asmPioEncode),
+    PIOASMError,
   };
+  const hal = getHal();
+  if (hal !== null) {
+    const { pio, sm } = makePio(hal);
+    m.PIO = pio;
+    m.StateMachine = sm;
+  }
+  return m;
 }

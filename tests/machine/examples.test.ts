@@ -11,6 +11,18 @@ describe("examples on virtual time", () => {
     expect(r.output).toBe("blink on Raspberry Pi Pico with RP2040\r\nLED on  tick 1\r\nLED off tick 2\r\nLED on  tick 3\r\nLED off tick 4\r\nLED on  tick 5\r\n");
   });
 
+  it("pio_blink: a PIO state machine blinks the LED at 1 Hz on its own", async () => {
+    const r = await runExample("pio_blink", 3500);
+    await r.stop();
+    // The machine starts a few µs into the run (the virtual clock moves 1 µs per read).
+    const pins = r.pins.map((p) => p.replace(/@([\d.]+)$/, (_, t) => "@" + Math.round(Number(t))));
+    expect(pins).toEqual(["GP25=1@0", "GP25=0@500", "GP25=1@1000", "GP25=0@1500", "GP25=1@2000", "GP25=0@2500", "GP25=1@3000", "GP25=0@3500"]);
+    expect(r.output).toBe(
+      "program: ['0xe001', '0xe63f', '0xbd42', '0x42', '0xe000', '0xe63f', '0xbd42', '0x46']\r\n" +
+        [250, 750, 1250, 1750, 2250, 2750, 3250].map((t, i) => `at ${t} ms the LED is ${i % 2 ? "off" : "on"}\r\n`).join(""),
+    );
+  });
+
   it("button: each press's IRQ toggles the LED", async () => {
     const r = await runExample("button", 3000, [
       { part: "btn1", action: "click", at: 1000 },
