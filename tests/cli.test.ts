@@ -121,3 +121,14 @@ describe("bad input becomes Python exceptions", () => {
     }
   });
 });
+
+describe("upy board from the command line", () => {
+  it("--until ends a virtual-clock session there, with the pin trace on stderr", () => {
+    const blink = join(dirname(fileURLToPath(import.meta.url)), "..", "examples", "blink");
+    const r = run(["board", "--clock", "virtual", "--until", "1200", "--trace", "gpio", blink]);
+    expect(r.code).toBe(0);
+    const edges = r.err.split("\n").filter((l) => l.includes("GP25"));
+    expect(edges.length).toBeGreaterThanOrEqual(2);
+    expect(r.err).not.toMatch(/\[\s+1[3-9]\d\d\.\d+ ms\]/);
+  });
+});

@@ -128,7 +128,9 @@ export async function boardMain(argv: string[]): Promise<number> {
   const stop = () => transport.close();
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  await Promise.race([transport.done, board.exited]);
+  // --until: once the virtual clock gets there the session is over (a scripted run ends).
+  const limit = args.opts.until !== undefined ? board.untilLimit() : new Promise<void>(() => {});
+  await Promise.race([transport.done, board.exited, limit]);
   transport.close();
   await board.stop();
   return 0;
