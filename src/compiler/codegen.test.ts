@@ -69,6 +69,7 @@ describe("emitted code", () => {
   it("reserved word local", () => expect(body("def f(this): return this")).toContain("return this$;"));
   it("genexp is an iterator object", () => expect(body("def f(a): return max(x for x in a)")).toContain("$mkGenExpr(function ($i0) {"));
   it("sum of a genexp is collected by callGE", () => expect(body("def f(a): return sum(x for x in a)")).toContain("$callGE("));
+  it("tuple of a genexp is collected inline for the builtin", () => expect(body("def f(a): return tuple(x for x in a)")).toMatch(/=== \$tupleT \? \(\(\$i0\) => \{[^]*\$genStop[^]*\$mkTuple\(\$r\)[^]*: \$callGE\(/));
   it("list comprehension over range counts", () => expect(body("def f(n): return [i for i in range(n)]")).toContain("if ($s0 >= $e0) break;"));
   it("genexp with a capturing lambda keeps the generator", () => expect(body("def f(a): return list(lambda: x for x in a)")).toContain("$mkGen("));
   it("for over list by index", () => expect(body("def f(a):\n  for x in a: pass")).toContain("$t1 = $seqOf($t0); $t2 = $t1 === null ? $getIter($t0) : null"));

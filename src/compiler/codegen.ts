@@ -300,12 +300,43 @@ export class Codegen extends StmtGen {
     return `${this.h("mkGenExpr")}(${this.genExprStep(e, scope)}, ${first})`;
   }
 
-  /** `fn(genexpr)` for a simple generator expression: callGE(fn, map, iterable), else null. */
-  genExprCall(fn: string, e: A.GeneratorExp): string | null {
+  /**
+   * `consumer(genexpr)` for a simple generator expression and a consumer named tuple, list, set
+   * or sum: callGE(fn, map, iterable) (runtime/fastiter.ts), else null. For tuple/list/set, when
+   * the name holds the builtin type, the items are collected by an inline loop instead (as a
+   * list comprehension, with no call per item), a StopIteration from the body still becoming
+   * RuntimeError as in a generator.
+   */
+  genExprCall(fn: string, e: A.GeneratorExp, consumer: string): string | null {
     const scope = this.scopeOf(e);
     if (!isSimpleGenExpr(e, scope)) return null;
     const first = this.expr(e.generators[0].iter);
-    return `${this.h("callGE")}(${fn}, ${this.genExprMap(e, scope)}, ${first})`;
+    if (consumer === "sum") return `${this.h("callGE")}(${fn}, ${this.genExprMap(e, scope)}, ${first})`;
+    const f = this.ctx.temp(), src = this.ctx.temp();
+    const type = this.h(consumer === "tuple" ? "tupleT" : consumer === "list" ? "listT" : "setT");
+    const inline = this.collectGenExpr(e, scope, consumer === "tuple" ? "mkTuple" : consumer === "list" ? "mkList" : "mkSet", src);
+    const out = `(${f} = ${fn}, ${src} = ${first}, ${f} === ${type} ? ${inline} : ${this.h("callGE")}(${f}, ${this.genExprMap(e, scope)}, ${src}))`;
+    this.ctx.release(f, src);
+    return out;
+  }
+
+  /** The generator expression whose items compLoops collects into `$r` (collectGenExpr). */
+  private collecting: A.GeneratorExp | null = null;
+
+  private collectGenExpr(e: A.GeneratorExp, scope: Scope, mk: string, src: string): string {
+    const ctx = this.withCtx(scope, (c) => {
+      c.declLine = c.block.add("", this.line);
+      this.emit("const $r = [];");
+      this.emit("try {");
+      const outer = this.collecting;
+      this.collecting = e;
+      this.indented(() => this.compLoops(e, 0, "$i0"));
+      this.collecting = outer;
+      this.emit(`} catch ($e) { throw ${this.h("genStop")}($e); }`);
+      this.emit(`return ${this.h(mk)}($r);`);
+      this.finishDecls(c, scope.localNames());
+    });
+    return `(($i0) => {${this.blocks.embed(ctx.block)}})(${this.h("seqIter")}(${src}))`;
   }
 
   /** The map function for callGE: one source item → the item, or undefined if filtered out. */
@@ -356,7 +387,7 @@ export class Codegen extends StmtGen {
       const done = step > 0 ? "$s0 >= $e0" : "$s0 <= $e0";
       this.emit("for (;;) {");
       this.emit(`  if (${it} === null) { if (${done}) break; ${v} = $s0; $s0 += ${step}; } else if ((${v} = ${this.h("iterNext")}(${it})) === ${this.h("STOP")}) break;`);
-    } else if (e.kind === "GeneratorExp") {
+    } else if (e.kind === "GeneratorExp" && this.collecting !== e) {
       // A generator's first iterable is an iterator (getIter ran when it was created).
       v = this.ctx.temp();
       if (k > 0) this.emit(`${it} = ${this.h("getIter")}(${this.expr(g.iter)});`);
@@ -376,7 +407,7 @@ export class Codegen extends StmtGen {
         this.ctx.release(it2);
       } else if (e.kind === "DictComp") {
         this.emit(`$r.push(${this.expr(e.key)}, ${this.expr(e.value)});`);
-      } else if (e.kind === "GeneratorExp") {
+      } else if (e.kind === "GeneratorExp" && this.collecting !== e) {
         this.emit(`yield ${this.expr(e.elt)};`);
       } else {
         this.emit(`$r.push(${this.expr(e.elt)});`);

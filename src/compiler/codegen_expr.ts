@@ -12,7 +12,8 @@ import { assertNever } from "./ast.ts";
 import { CompileError } from "./errors.ts";
 import { Block, BlockTable, type Line, jsString, jsKey, isSimple, mangle } from "./emitter.ts";
 import type { Scope, ScopeInfo, ScopeNode } from "./scope.ts";
-import { floatTree, type FloatTreeHost } from "./floattree.ts";
+import { floatTree } from "./floattree.ts";
+import { complexTree, type ComplexTreeHost } from "./complextree.ts";
 
 /** Largest safe integer: int results within ±MAX stay JS numbers. */
 const MAX = "9007199254740991";
@@ -258,7 +259,7 @@ export abstract class ExprGen {
     }
   }
 
-  abstract genExprCall(fn: string, e: A.GeneratorExp): string | null;
+  abstract genExprCall(fn: string, e: A.GeneratorExp, consumer: string): string | null;
   abstract comprehension(e: A.ListComp | A.SetComp | A.DictComp | A.GeneratorExp): string;
   abstract lambda(e: A.Lambda): string;
 
@@ -306,14 +307,16 @@ export abstract class ExprGen {
   /** A float arithmetic tree computed unboxed when its leaves are floats (floattree.ts). */
   private floatBinOp(e: A.BinOp, generic = () => this.binOp(e.op, this.expr(e.left), e.right)): string | null {
     if (this.inFloatTree) return null;
-    return floatTree(e, this.floatHost, () => {
+    const g = (): string => {
       this.inFloatTree = true;
       try {
         return generic();
       } finally {
         this.inFloatTree = false;
       }
-    });
+    };
+    // A complex tree (complextree.ts) when the float tree's guards fail, or alone.
+    return floatTree(e, this.floatHost, () => complexTree(e, this.floatHost, g) ?? g()) ?? complexTree(e, this.floatHost, g);
   }
 
   /**
@@ -325,11 +328,14 @@ export abstract class ExprGen {
     return this.floatBinOp(e, generic);
   }
 
-  private readonly floatHost: FloatTreeHost = {
+  private readonly floatHost: ComplexTreeHost = {
     pureName: (id) => this.pureName(id),
     temp: () => this.ctx.temp(),
     floatType: () => this.h("floatT"),
     mkFloat: () => this.h("mkFloat"),
+    complexType: () => this.h("complexT"),
+    mkComplex: () => this.h("mkComplex"),
+    scopes: () => this.info,
   };
 
   /** JS reading name `id` with no side effect and no possible error, or null. */
@@ -575,7 +581,7 @@ export abstract class ExprGen {
     }
     const fn = this.expr(f);
     if (plain && e.args.length === 1 && e.args[0].kind === "GeneratorExp" && f.kind === "Name" && GE_CONSUMERS.has(f.id)) {
-      const c = this.genExprCall(fn, e.args[0]);
+      const c = this.genExprCall(fn, e.args[0], f.id);
       if (c !== null) return c;
     }
     if (plain) return this.directCall(fn, e.args.map((a) => this.expr(a)));

@@ -90,6 +90,11 @@ function mapStep(m: (x: any) => any): (it: any) => any {
   };
 }
 
+/** What an exception escaping a generator expression's body becomes: StopIteration → RuntimeError. */
+export function genStop(e: any): any {
+  return isStopIteration(e) ? newExc(RuntimeError, "generator raised StopIteration") : e;
+}
+
 /** sum(genexpr) for the builtin sum: adds each item as it is produced, in the same order. */
 function sumGE(m: (x: any) => any, x: any): any {
   let acc: any = 0;

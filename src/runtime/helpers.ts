@@ -15,12 +15,13 @@ import { call, call0, call1, call2, call3 } from "./call.ts";
 import * as fast from "./fastops.ts";
 import { loadAttr, storeAttr, delAttr, callMethod } from "./attr.ts";
 import { mkFloat, floatType } from "./types/float.ts";
+import { mkComplex, complexType } from "./types/complex.ts";
 import { mkList, listType } from "./types/list.ts";
 import { mkTuple, tupleType } from "./types/tuple.ts";
-import { mkSet } from "./types/set.ts";
+import { mkSet, setType } from "./types/set.ts";
 import { buildClass, mkSuper, superLoad } from "./types/type.ts";
 import * as lang from "./lang.ts";
-import { mkGenExpr, callGE, seqOf, seqIter } from "./fastiter.ts";
+import { mkGenExpr, callGE, seqOf, seqIter, genStop } from "./fastiter.ts";
 
 export const RT = {
   // ---- constants
@@ -35,9 +36,11 @@ export const RT = {
   /** the exact float type: `x.$cls === $floatT` guards unboxed float math (compiler/floattree.ts) */
   floatT: floatType,
   /** the exact list and tuple types: inline `o[k]` reads `o.$a[k]` (compiler/codegen_expr.ts) */
-  listT: listType, tupleT: tupleType,
-  /** complex literal: mkComplex(real, imag) */
-  mkComplex: lang.mkComplex,
+  listT: listType, tupleT: tupleType, setT: setType,
+  /** complex literal or unboxed complex result: mkComplex(real, imag) */
+  mkComplex,
+  /** the exact complex type: `x.$cls === $complexT` guards unboxed complex math (compiler/complextree.ts) */
+  complexT: complexType,
   /** bytes literal from a latin-1 JS string (each char code is a byte) */
   mkBytes: lang.mkBytes,
   /** [a, b] → mkList([a, b]) (takes ownership of the array) */
@@ -103,6 +106,8 @@ export const RT = {
   iterNext: ops.iterNext,
   /** `for` over an exact list/tuple by index: seqOf(x) gives x or null; seqIter(x): x or getIter(x) (fastiter.ts) */
   seqOf, seqIter,
+  /** tuple/list/set(genexpr) collected inline: catch (e) { throw genStop(e) } (StopIteration → RuntimeError) */
+  genStop,
   /** a, b = x → unpack(x, 2) gives a JS array of 2 */
   unpack: ops.unpack,
   /** a, *b, c = x → unpackStar(x, 1, 1) gives [a, list b, c] */
