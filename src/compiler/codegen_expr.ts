@@ -13,7 +13,7 @@ import { CompileError } from "./errors.ts";
 import { Block, BlockTable, type Line, jsString, jsKey, isSimple, mangle } from "./emitter.ts";
 import type { Scope, ScopeInfo, ScopeNode } from "./scope.ts";
 import { floatTree } from "./floattree.ts";
-import { complexTree, type ComplexTreeHost } from "./complextree.ts";
+import { complexTree, absCompare, type ComplexTreeHost } from "./complextree.ts";
 
 /** Largest safe integer: int results within ±MAX stay JS numbers. */
 const MAX = "9007199254740991";
@@ -492,7 +492,10 @@ export abstract class ExprGen {
   }
 
   private compare(e: A.Compare, asTest: boolean): string {
-    if (e.ops.length === 1) return this.compareOne(e.ops[0], this.expr(e.left), this.expr(e.comparators[0]), asTest);
+    if (e.ops.length === 1) {
+      const generic = (): string => this.compareOne(e.ops[0], this.expr(e.left), this.expr(e.comparators[0]), asTest);
+      return absCompare(e, this.floatHost, generic) ?? generic();
+    }
     // a < b < c: each middle operand is evaluated once; stop at the first false result.
     let left = this.expr(e.left);
     const parts: string[] = [];

@@ -192,19 +192,9 @@ function certainFloat(e: A.Expr): boolean {
  * exact float or a JS number (int), its double computed into a temp by the guard.
  */
 function leaf(e: A.Name | A.Attribute, c: Ctx, num: boolean): R | null {
-  let src: string | null;
-  let key: string;
-  if (e.kind === "Name") {
-    src = c.host.pureName(e.id);
-    key = e.id;
-  } else {
-    if (e.value.kind !== "Name" || e.attr.startsWith("__") || JS_PROPS.has(e.attr)) return null;
-    const o = c.host.pureName(e.value.id);
-    // A global may be missing (`?.`: the guard fails and the generic path raises NameError).
-    src = o === null ? null : /^[$\w]+$/.test(o) ? `${o}.${e.attr}` : `${o}?.${e.attr}`;
-    key = e.value.id + "." + e.attr;
-  }
-  if (src === null) return null;
+  const p = pureLeaf(e, c.host);
+  if (p === null) return null;
+  const { src, key } = p;
   const known = c.seen.get(key);
   if (known !== undefined) return { js: known, float: true };
   if (num) {
@@ -236,10 +226,26 @@ function leaf(e: A.Name | A.Attribute, c: Ctx, num: boolean): R | null {
   return { js, float: true };
 }
 
+/**
+ * The JS reading a leaf (a name, or `name.attr` as a plain property) with no side effect and no
+ * possible error, and its key (its Python source form); null when the read is not pure.
+ */
+export function pureLeaf(e: A.Name | A.Attribute, host: FloatTreeHost): { src: string; key: string } | null {
+  if (e.kind === "Name") {
+    const src = host.pureName(e.id);
+    return src === null ? null : { src, key: e.id };
+  }
+  if (e.value.kind !== "Name" || e.attr.startsWith("__") || JS_PROPS.has(e.attr)) return null;
+  const o = host.pureName(e.value.id);
+  if (o === null) return null;
+  // A global may be missing (`?.`: the guard fails and the generic path raises NameError).
+  return { src: /^[$\w]+$/.test(o) ? `${o}.${e.attr}` : `${o}?.${e.attr}`, key: e.value.id + "." + e.attr };
+}
+
 /** Names a plain property read could find on JS functions or primitives. */
 const JS_PROPS = new Set(["length", "name", "prototype", "caller", "arguments", "callee", "constructor"]);
 
-function numLiteral(v: number): string {
+export function numLiteral(v: number): string {
   if (Number.isNaN(v)) return "NaN";
   if (v === Infinity) return "1/0";
   if (v === -Infinity) return "-1/0";

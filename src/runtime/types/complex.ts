@@ -191,19 +191,29 @@ export function parseComplexStr(s: string): PyComplex {
 
 complexType.$new = (cls: PyType, args: any[], kw: any): any => {
   if (kw !== null) for (const k in kw) throw typeError(`unexpected keyword argument '${k}'`);
-  if (args.length > 2) throw typeError(`function takes at most 2 arguments (${args.length} given)`);
+  const n = args.length;
+  if (n > 2) throw typeError(`function takes at most 2 arguments (${n} given)`);
+  // No destructuring: it is slow before V8 optimises (complex(re, im) in a loop).
   let r: PyComplex;
-  const [x, y] = args;
+  const x = n > 0 ? args[0] : undefined;
   if (x === undefined) r = new PyComplex(0, 0);
-  else if (y === undefined) {
+  else if (n === 1 || args[1] === undefined) {
     if (typeof x === "string") r = parseComplexStr(x);
     else if (x instanceof PyComplex && cls === complexType) return x;
     else {
-      const [a, b] = toComplex(x);
-      r = new PyComplex(a, b);
+      const c = toComplex(x);
+      r = new PyComplex(c[0], c[1]);
     }
   } else {
-    let [a, b] = x instanceof PyComplex ? [x.$re, x.$im] : [toFloat(x), 0];
+    const y = args[1];
+    let a: number, b: number;
+    if (x instanceof PyComplex) {
+      a = x.$re;
+      b = x.$im;
+    } else {
+      a = toFloat(x);
+      b = 0;
+    }
     if (y instanceof PyComplex) {
       a -= y.$im;
       b += y.$re;
