@@ -31,7 +31,7 @@ const expectOutput = (src: string, expected: string) => expect(run(src)).toBe(ex
 
 /** The emitted body without the header lines (helper bindings, constants, temps). */
 function body(src: string): string {
-  return compile(src, "<test>", "exec").js.split("\n").filter((l) => !/^(const|let) /.test(l)).join("\n");
+  return compile(src, "<test>", "exec").js.split("\n").filter((l) => !/^(const|let|var) /.test(l)).join("\n");
 }
 const expectJs = (src: string, js: string) => expect(body(src)).toBe(js);
 

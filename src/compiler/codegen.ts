@@ -59,8 +59,8 @@ export class Codegen extends StmtGen {
     // The header: helper bindings and constants, then the body.
     const header: Line[] = [];
     const hs = [...this.helpers].sort();
-    if (hs.length > 0) header.push(headerLine(`const ${hs.map((n) => `$${n} = $rt.${n}`).join(", ")};`));
-    if (this.consts.length > 0) header.push(headerLine(`const ${this.consts.map(([n, c]) => `${n} = ${c}`).join(", ")};`));
+    if (hs.length > 0) header.push(headerLine(`var ${hs.map((n) => `$${n} = $rt.${n}`).join(", ")};`));
+    if (this.consts.length > 0) header.push(headerLine(`var ${this.consts.map(([n, c]) => `${n} = ${c}`).join(", ")};`));
     ctx.block.lines.unshift(...header);
     const out = this.blocks.print(ctx.block);
     const lines: number[] = new Array(BODY_LINE_OFFSET + 1).fill(0);
@@ -75,7 +75,7 @@ export class Codegen extends StmtGen {
   /** Fills the `let` line of a finished function with its locals and temporaries. */
   private finishDecls(ctx: FnCtx, locals: string[]): void {
     const all = [...locals.map(mangle), ...ctx.tempNames()];
-    if (ctx.declLine !== null) ctx.declLine.text = all.length > 0 ? `let ${all.join(", ")};` : "";
+    if (ctx.declLine !== null) ctx.declLine.text = all.length > 0 ? `var ${all.join(", ")};` : "";
     if (ctx.declLine !== null && all.length === 0) {
       const i = ctx.block.lines.indexOf(ctx.declLine);
       if (i >= 0) ctx.block.lines.splice(i, 1);
