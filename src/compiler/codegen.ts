@@ -257,7 +257,7 @@ export class Codegen extends StmtGen {
       this.compLoops(e, 0, "$i0");
       if (!isGen) {
         const mk = e.kind === "ListComp" ? "mkList" : e.kind === "SetComp" ? "mkSet" : "mkDict";
-        this.emit(`return ${this.h(mk)}($r);`);
+        this.emit(`return ${this.h(mk)}($r${mk === "mkSet" || mk === "mkDict" ? ", 0" : ""});`);
       }
       this.finishDecls(c, scope.localNames());
     });
@@ -285,7 +285,7 @@ export class Codegen extends StmtGen {
       this.emit("const $r = [];");
       this.compLoops(e, 0, "$i0", step);
       const mk = e.kind === "ListComp" ? "mkList" : e.kind === "SetComp" ? "mkSet" : "mkDict";
-      this.emit(`return ${this.h(mk)}($r);`);
+      this.emit(`return ${this.h(mk)}($r${mk === "mkSet" || mk === "mkDict" ? ", 0" : ""});`);
       this.finishDecls(cx, scope.localNames());
     });
     return `(($i0, $s0, $e0) => {${this.blocks.embed(ctx.block)}})(${first}, ${i}, ${end})`;
@@ -333,7 +333,7 @@ export class Codegen extends StmtGen {
       this.indented(() => this.compLoops(e, 0, "$i0"));
       this.collecting = outer;
       this.emit(`} catch ($e) { throw ${this.h("genStop")}($e); }`);
-      this.emit(`return ${this.h(mk)}($r);`);
+      this.emit(`return ${this.h(mk)}($r${mk === "mkSet" || mk === "mkDict" ? ", 0" : ""});`);
       this.finishDecls(c, scope.localNames());
     });
     return `(($i0) => {${this.blocks.embed(ctx.block)}})(${this.h("seqIter")}(${src}))`;

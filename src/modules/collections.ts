@@ -178,7 +178,7 @@ orderedDictType.$module = "collections";
 
 orderedDictType.$new = (cls: PyType, args: any[], kw: Kw) => {
   const d = Object.create(cls.$proto);
-  d.$t = new HashTable();
+  d.$t = new HashTable(0, true); // insertion-ordered, as MicroPython's is_ordered maps
   // A Python subclass fills itself in dict.__init__, which type.__call__ runs next.
   if (!cls.$user && (args.length > 0 || kw !== null)) call(dictType.$proto.update, [d, ...args], kw);
   return d;

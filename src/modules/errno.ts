@@ -25,7 +25,7 @@ addMethods(fixedDictType, Object.fromEntries(
 
 export function mkFixedDict(entries: [any, any][]): PyDict {
   const d: PyDict = Object.create(fixedDictType.$proto);
-  d.$t = new HashTable();
+  d.$t = new HashTable(0, true); // a ROM dict: ordered in MicroPython
   for (const [k, v] of entries) d.$t.set(k, v);
   return d;
 }

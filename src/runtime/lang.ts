@@ -29,8 +29,10 @@ export function mkBytes(latin1: string): any {
   return langHooks.mkBytes(latin1);
 }
 
-export function mkDict(kv: any[]): PyDict {
-  const d = mkEmptyDict();
+/** A dict display preallocates a slot per item (n: kv.length / 2), a comprehension none (n 0),
+ *  as MicroPython's do (dict order depends on it: runtime/hashtable.ts). */
+export function mkDict(kv: any[], n = kv.length >> 1): PyDict {
+  const d = mkEmptyDict(n);
   for (let i = 0; i < kv.length; i += 2) d.$t.set(kv[i], kv[i + 1]);
   return d;
 }

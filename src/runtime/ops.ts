@@ -19,7 +19,7 @@ import { normBig, intFloorDiv, intMod, intPow, intLshift, intRshift, intAdd, int
 import { call } from "./call.ts";
 import { strGetItem } from "./types/str.ts";
 import { PyStaticMethod, PyClassMethod } from "./types/function.ts";
-import { hashHooks } from "./hashtable.ts";
+import { hashHooks, strHash, bigHash } from "./hashtable.ts";
 
 // ---------------------------------------------------------------- calling special methods
 
@@ -124,30 +124,30 @@ export function strRepr(s: string): string {
   return out + s.slice(run) + q;
 }
 
+/** hash(x), as MicroPython's (which dict/set order follows, see hashtable.ts): an int is itself
+ *  as a 63-bit small int, a str its 16-bit qstr hash, None 6. */
 export function hash(x: any): number | bigint {
   switch (typeof x) {
     case "number":
-    case "bigint":
       return x;
+    case "bigint":
+      return bigHash(x);
     case "boolean":
       return x ? 1 : 0;
     case "string":
       return strHash(x);
   }
+  if (x === None) return 6;
   const f = special(x, "__hash__");
   if (f === undefined || f === None) throw typeError(`unhashable type: '${typeOf(x).$name}'`);
   const h = callSpecial(f, x);
+  if (typeof h === "number") return h;
   if (typeof h === "boolean") return h ? 1 : 0;
-  if (typeof h !== "number" && typeof h !== "bigint") throw typeError("__hash__ should return an int");
-  return h;
+  if (typeof h !== "bigint") throw typeError("__hash__ should return an int");
+  return bigHash(h);
 }
 
-export function strHash(s: string): number {
-  // djb2 over UTF-16 code units, kept in a small positive range like MicroPython's qstr hash.
-  let h = 5381;
-  for (let i = 0; i < s.length; i++) h = ((h << 5) + h + s.charCodeAt(i)) & 0x3fffffff;
-  return h;
-}
+export { strHash };
 
 // ---------------------------------------------------------------- comparisons
 

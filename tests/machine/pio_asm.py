@@ -1,6 +1,7 @@
 # rp2.asm_pio: the words, EXECCTRL and SHIFTCTRL of assembled programs, and the assembler's
 # errors. The expected output comes from MicroPython's own assembler (ports/rp2/modules/rp2.py)
 # run under CPython with the PIO constants stubbed, so the encodings are MicroPython's.
+# The failures print in the order MicroPython iterates the FAILS dict (its hash-table slot order).
 import rp2
 from rp2 import PIO, asm_pio
 

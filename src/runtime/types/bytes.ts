@@ -22,6 +22,7 @@ import { callMethod } from "../attr.ts";
 import { PyClassMethod, type FunctionSig } from "./function.ts";
 import { langHooks } from "../hooks.ts";
 import { host } from "../host.ts";
+import { bytesHash as mpBytesHash } from "../hashtable.ts";
 import { PyList } from "./list.ts";
 import { PyTuple } from "./tuple.ts";
 import { PySlice, sliceIndices } from "./slice.ts";
@@ -278,10 +279,9 @@ export function bytesRepr(b: Uint8Array): string {
 }
 
 /** The hash of a byte string: equal to str's hash for the same ASCII text, as in MicroPython. */
+/** MicroPython's bytes hash, the same as its str hash (hashtable.ts). */
 export function bytesHash(b: Uint8Array): number {
-  let h = 5381;
-  for (let i = 0; i < b.length; i++) h = ((h << 5) + h + b[i]) & 0x3fffffff;
-  return h;
+  return mpBytesHash(b);
 }
 
 // ---------------------------------------------------------------- construction

@@ -22,12 +22,13 @@ const m = (o: any, name: string, ...args: any[]) => callMethod(o, name, args, nu
 describe("dict", () => {
   test("construction and repr", () => {
     expect(repr(call(dictType, [], null))).toBe("{}");
-    expect(repr(call(dictType, [mkList([T(1, 2), "ab"])], kw({ c: 3 })))).toBe("{1: 2, 'a': 'b', 'c': 3}");
+    // Orders are MicroPython's (slot order of its hash tables; checked on its unix port).
+    expect(repr(call(dictType, [mkList([T(1, 2), "ab"])], kw({ c: 3 })))).toBe("{'a': 'b', 1: 2, 'c': 3}");
     expect(repr(call(dictType, [D("x", 1)], null))).toBe("{'x': 1}");
     expect(pyErrorArgs(() => call(dictType, [mkList([T(1)])], null))).toBe("ValueError: dict update sequence has wrong length");
     const d = D(1, 2);
     setItem(d, 2, d);
-    expect(repr(d)).toBe("{1: 2, 2: {...}}");
+    expect(repr(d)).toBe("{2: {...}, 1: 2}");
   });
 
   test("item access and methods", () => {
@@ -58,13 +59,14 @@ describe("dict", () => {
 
   test("views and iteration", () => {
     const d = D(1, 2, 3, 4);
-    expect(repr(m(d, "keys"))).toBe("dict_keys([1, 3])");
-    expect(repr(m(d, "values"))).toBe("dict_values([2, 4])");
-    expect(repr(m(d, "items"))).toBe("dict_items([(1, 2), (3, 4)])");
+    // MicroPython's order: {1: 2, 3: 4} has 2 slots; 1 goes to slot 1, 3 to the next free one, 0.
+    expect(repr(m(d, "keys"))).toBe("dict_keys([3, 1])");
+    expect(repr(m(d, "values"))).toBe("dict_values([4, 2])");
+    expect(repr(m(d, "items"))).toBe("dict_items([(3, 4), (1, 2)])");
     expect(contains(m(d, "keys"), 3)).toBe(true);
     expect(contains(m(d, "items"), T(3, 4))).toBe(true);
     expect(contains(m(d, "items"), T(3, 5))).toBe(false);
-    expect(repr(mkList(toArray(d)))).toBe("[1, 3]");
+    expect(repr(mkList(toArray(d)))).toBe("[3, 1]");
     expect(pyErrorArgs(() => hash(m(d, "keys")))).toMatch(/^TypeError/);
     expect(typeof hash(m(d, "values"))).toBe("number");
     const it = getIter(d);
@@ -77,7 +79,7 @@ describe("dict", () => {
   test("equality, union, keys", () => {
     expect(eq(D(1, 2, 3, 4), D(3, 4, 1, 2))).toBe(true);
     expect(eq(D(1, 2), D(1, 3))).toBe(false);
-    expect(repr(or(D(1, 2), D(1, 3, 4, 5)))).toBe("{1: 3, 4: 5}");
+    expect(repr(or(D(1, 2), D(1, 3, 4, 5)))).toBe("{4: 5, 1: 3}"); // MicroPython's order
     const d = D(1, 2);
     expect(ior(d, mkList([T(7, 8)]))).toBe(d);
     expect(pyErrorArgs(() => or(D(), 1))).toMatch(/^TypeError/);

@@ -25,14 +25,19 @@ export class PyDict extends PyObject {
 export const dictType = defineBuiltinType("dict", PyDict.prototype);
 (PyDict.prototype as any).$hk = 2;
 
-export function mkDict(): PyDict {
-  return new PyDict();
+/** An empty dict with n slots (a display of n items preallocates n, as MicroPython's does). */
+export function mkDict(n = 0): PyDict {
+  return new PyDict(new HashTable(n));
 }
 
-/** A dict of keyword arguments (a null-prototype JS object), or an empty dict for null. */
+/** A dict of keyword arguments (a null-prototype JS object), or an empty dict for null; it has a
+ *  slot per argument, as MicroPython's **kwargs dict. */
 export function mkDictFromKw(kw: Record<string, any> | null): PyDict {
-  const d = new PyDict();
-  if (kw !== null) for (const k in kw) d.$t.set(k, kw[k]);
+  if (kw === null) return new PyDict();
+  let n = 0;
+  for (const _ in kw) n++;
+  const d = new PyDict(new HashTable(n));
+  for (const k in kw) d.$t.set(k, kw[k]);
   return d;
 }
 
@@ -52,25 +57,38 @@ const KEYS = 0;
 const VALUES = 1;
 const ITEMS = 2;
 
-/** Iterates a dict's keys, values or items; the dict must not change size meanwhile. */
+/** Iterates a dict's keys, values or items in slot order (MicroPython's order, see
+ *  ../hashtable.ts); the dict must not change size meanwhile. */
 export class PyDictIter extends PyObject {
-  $it: Iterator<Entry>;
+  /** The next slot to look at. */
+  $i = 0;
   $n: number;
+  /** A snapshot of the entries of a table that is not a plain HashTable (a namespace's). */
+  $s: (Entry | null)[] | null;
   constructor(public $d: PyDict, public $kind: number) {
     super();
-    this.$it = $d.$t.m.values();
-    this.$n = $d.$t.size;
+    const t = $d.$t;
+    this.$n = t.size;
+    this.$s = t.constructor === HashTable ? null : [...t.entries()];
   }
   $next(): any {
-    if (this.$d.$t.size !== this.$n) {
+    const t = this.$d.$t;
+    if (t.size !== this.$n) {
       this.$n = -1;
       throw runtimeError("dictionary changed size during iteration");
     }
-    const r = this.$it.next();
-    if (r.done === true) return STOP;
-    const e = r.value;
-    const kind = this.$kind;
-    return kind === KEYS ? e.k : kind === VALUES ? e.v : mkTuple([e.k, e.v]);
+    const s = this.$s ?? t.slots();
+    let i = this.$i;
+    while (i < s.length) {
+      const e = s[i++];
+      if (e !== null) {
+        this.$i = i;
+        const kind = this.$kind;
+        return kind === KEYS ? e.k : kind === VALUES ? e.v : mkTuple([e.k, e.v]);
+      }
+    }
+    this.$i = i;
+    return STOP;
   }
 }
 export const dictIteratorType = defineBuiltinType("dict_iterator", PyDictIter.prototype);
@@ -223,14 +241,16 @@ function dict_pop(self: PyDict, k: any, d: any): any {
 function dict_popitem(self: PyDict): any {
   const t = self.$t;
   if (t.size === 0) throw newExc(KeyError, "popitem(): dictionary is empty");
-  const e: Entry = t.m.values().next().value!;
+  const e: Entry = t.first()!;
   t.delete(e.k);
   return mkTuple([e.k, e.v]);
 }
 
 function dict_update(self: PyDict, arg: any, kw: PyDict | undefined): any {
   if (arg !== undefined) dictUpdateFrom(self.$t, arg);
-  if (kw !== undefined) for (const e of kw.$t.entries()) self.$t.set(e.k, e.v);
+  // Keyword arguments in the order given (MicroPython passes them to a builtin in a fixed,
+  // ordered table): the fresh kw dict's insertion order.
+  if (kw !== undefined) for (const e of kw.$t.m.values()) self.$t.set(e.k, e.v);
   return None;
 }
 (dict_update as any).$sig = kwSig(["self", "arg"]);
@@ -245,10 +265,25 @@ function dict_clear(self: PyDict): any {
   return None;
 }
 
+/** len(x) when x's type has __len__ (MicroPython's mp_obj_len_maybe), else undefined. */
+function lenOrUndefined(x: any): number | undefined {
+  if (typeof x === "string") {
+    let n = 0;
+    for (let i = 0; i < x.length; i++) if ((x.charCodeAt(i) & 0xfc00) !== 0xdc00) n++;
+    return n;
+  }
+  const l = typeOf(x).$proto.__len__;
+  if (l === undefined || l === None) return undefined;
+  const n = callSpecial(l, x);
+  return typeof n === "number" && n >= 0 ? n : undefined;
+}
+
 /** dict.fromkeys(iterable, value=None), a classmethod: builds an instance of `cls`. */
 function dict_fromkeys(cls: PyType, iterable: any, value: any): any {
   const v = value === undefined ? None : value;
-  const d = cls === dictType ? new PyDict() : call(cls, [], null);
+  // MicroPython preallocates a slot per item when the iterable has a length.
+  const n = cls === dictType ? lenOrUndefined(iterable) : undefined;
+  const d = cls === dictType ? new PyDict(new HashTable(n ?? 0)) : call(cls, [], null);
   const it = getIter(iterable);
   if (d instanceof PyDict && d.$cls === dictType) {
     for (let k = iterNext(it); k !== STOP; k = iterNext(it)) d.$t.set(k, v);

@@ -192,11 +192,13 @@ floatType.$new = (cls: PyType, args: any[], kw: any): any => {
 
 floatType.$new1 = (x: any): any => (typeof x === "number" ? new PyFloat(x) : floatType.$new!(floatType, [x], null));
 
-/** hash(float): an integral value hashes like the int (hash(1.0) == hash(1)), else truncated. */
+/** hash(float), MicroPython's (hash(1.0) == hash(1)): the value truncated to a machine int
+ *  ((mp_int_t)v: 0 when out of range, NaN or infinite, as on x86-64), then to a 63-bit small int. */
 export function floatHash(v: number): Int {
-  if (v !== v || v === Infinity || v === -Infinity) return 0;
   const t = Math.trunc(v);
-  return Number.isSafeInteger(t) ? t + 0 : normBig(BigInt(t));
+  if (Number.isSafeInteger(t)) return t + 0;
+  if (!(t > -(2 ** 63) && t < 2 ** 63)) return 0;
+  return normBig(BigInt.asIntN(63, BigInt(t)));
 }
 
 // ---------------------------------------------------------------- special methods

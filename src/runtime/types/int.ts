@@ -13,7 +13,7 @@ import { PyFloat, fTrueDiv, fFloorDiv, fMod, fPow, fDivmod, mkFloat } from "./fl
 import { mkTuple } from "./tuple.ts";
 import { PyClassMethod, PyProperty, type FunctionSig } from "./function.ts";
 import { langHooks } from "../hooks.ts";
-import { binaryOp, callSpecial, strRepr, toArray } from "../ops.ts";
+import { binaryOp, callSpecial, strRepr, toArray, hash } from "../ops.ts";
 
 export { intType };
 
@@ -538,7 +538,7 @@ addMethods(intType, {
   __abs__: builtin("__abs__", (self: any) => intAbs(selfInt(self))),
   __invert__: builtin("__invert__", (self: any) => intInvert(selfInt(self))),
   __bool__: builtin("__bool__", (self: any) => selfInt(self) != 0),
-  __hash__: builtin("__hash__", (self: any) => selfInt(self)),
+  __hash__: builtin("__hash__", (self: any) => hash(selfInt(self))),
   __index__: builtin("__index__", (self: any) => selfInt(self)),
   __int__: builtin("__int__", (self: any) => selfInt(self)),
   __float__: builtin("__float__", (self: any) => mkFloat(intToFloat(selfInt(self)))),

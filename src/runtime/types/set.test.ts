@@ -21,10 +21,11 @@ const m = (o: any, name: string, ...args: any[]) => callMethod(o, name, args, nu
 describe("set and frozenset", () => {
   test("repr and construction", () => {
     expect(repr(S())).toBe("set()");
-    expect(repr(S(1, 2))).toBe("{1, 2}");
+    // Orders are MicroPython's (slot order of its hash tables; checked on its unix port).
+    expect(repr(S(1, 2))).toBe("{2, 1}");
     expect(repr(F())).toBe("frozenset()");
     expect(repr(F(1))).toBe("frozenset({1})");
-    expect(repr(call(setType, [mkTuple([1, 1, 2])], null))).toBe("{1, 2}");
+    expect(repr(call(setType, [mkTuple([1, 1, 2])], null))).toBe("{2, 1}");
     const f = F(1);
     expect(call(frozensetType, [f], null)).toBe(f);
   });
@@ -36,23 +37,23 @@ describe("set and frozenset", () => {
     m(s, "remove", 1);
     expect(pyErrorArgs(() => m(s, "remove", 1))).toBe("KeyError: 1");
     m(s, "update", mkList([3, 4]), mkTuple([5]));
-    expect(repr(s)).toBe("{2, 3, 4, 5}");
-    expect(m(s, "pop")).toBe(2);
+    expect(repr(s)).toBe("{4, 5, 2, 3}");
+    expect(m(s, "pop")).toBe(4);
     m(s, "clear");
     expect(pyErrorArgs(() => m(s, "pop"))).toBe("KeyError: pop from an empty set");
     expect(pyErrorArgs(() => m(F(1), "add", 2))).toMatch(/^AttributeError/);
   });
 
   test("algebra", () => {
-    expect(repr(m(S(1, 2), "union", mkList([3]), mkList([4])))).toBe("{1, 2, 3, 4}");
+    expect(repr(m(S(1, 2), "union", mkList([3]), mkList([4])))).toBe("{4, 1, 2, 3}");
     expect(repr(m(S(1, 2, 3), "intersection", mkList([2, 3, 4])))).toBe("{2, 3}");
     expect(repr(m(S(1, 2, 3), "difference", mkList([2]), S(3)))).toBe("{1}");
-    expect(repr(m(S(1, 2), "symmetric_difference", mkList([2, 3])))).toBe("{1, 3}");
-    expect(repr(or(S(1), F(2)))).toBe("{1, 2}");
-    expect(repr(or(F(1), S(2)))).toBe("frozenset({1, 2})");
+    expect(repr(m(S(1, 2), "symmetric_difference", mkList([2, 3])))).toBe("{3, 1}");
+    expect(repr(or(S(1), F(2)))).toBe("{2, 1}");
+    expect(repr(or(F(1), S(2)))).toBe("frozenset({2, 1})");
     expect(repr(and(S(1, 2), S(2)))).toBe("{2}");
     expect(repr(sub(S(1, 2), S(2)))).toBe("{1}");
-    expect(repr(xor(S(1, 2), S(2, 3)))).toBe("{1, 3}");
+    expect(repr(xor(S(1, 2), S(2, 3)))).toBe("{3, 1}");
     expect(pyErrorArgs(() => or(S(1), mkList([2])))).toMatch(/^TypeError/);
     const s = S(1, 2, 3);
     expect(ior(s, S(4))).toBe(s);
@@ -88,7 +89,7 @@ describe("set and frozenset", () => {
   test("iteration detects size change", () => {
     const s = S(1, 2);
     const it = getIter(s);
-    expect(iterNext(it)).toBe(1);
+    expect(iterNext(it)).toBe(2); // slot order: 2 % 2 = 0, 1 % 2 = 1
     m(s, "add", 3);
     expect(pyErrorArgs(() => iterNext(it))).toBe("RuntimeError: Set changed size during iteration");
   });

@@ -4,7 +4,7 @@
 import {
   PyObject, PyType, defineBuiltinType, addMethods, builtin, None, NotImplemented, STOP, typeOf,
 } from "../object.ts";
-import { HashTable, type Entry } from "../hashtable.ts";
+import { HashTable } from "../hashtable.ts";
 import { typeError, keyError, newExc, KeyError, runtimeError } from "../exceptions.ts";
 import { getIter, iterNext, hash, repr } from "../ops.ts";
 import { type Kw } from "../call.ts";
@@ -32,8 +32,10 @@ export class PyFrozenSet extends PyObject {
 export const frozensetType = defineBuiltinType("frozenset", PyFrozenSet.prototype);
 (PyFrozenSet.prototype as any).$hk = 1;
 
-export function mkSet(items: any[]): PySet {
-  const s = new PySet();
+/** {a, b, ...}: a set display of n items preallocates n slots, as MicroPython's does; a set
+ *  comprehension (n 0) starts empty. */
+export function mkSet(items: any[], n = items.length): PySet {
+  const s = new PySet(new HashTable(n));
   for (let i = 0; i < items.length; i++) s.$t.set(items[i], true);
   return s;
 }
@@ -73,21 +75,32 @@ function addAll(t: HashTable, x: any): void {
 
 // ---------------------------------------------------------------- iteration
 
+/** Iterates a set in slot order (MicroPython's order, see ../hashtable.ts). */
 export class PySetIter extends PyObject {
-  $it: Iterator<Entry>;
+  /** The next slot to look at. */
+  $i = 0;
   $n: number;
   constructor(public $s: AnySet) {
     super();
-    this.$it = $s.$t.m.values();
     this.$n = $s.$t.size;
   }
   $next(): any {
-    if (this.$s.$t.size !== this.$n) {
+    const t = this.$s.$t;
+    if (t.size !== this.$n) {
       this.$n = -1;
       throw runtimeError("Set changed size during iteration");
     }
-    const r = this.$it.next();
-    return r.done === true ? STOP : r.value.k;
+    const s = t.slots();
+    let i = this.$i;
+    while (i < s.length) {
+      const e = s[i++];
+      if (e !== null) {
+        this.$i = i;
+        return e.k;
+      }
+    }
+    this.$i = i;
+    return STOP;
   }
 }
 export const setIteratorType = defineBuiltinType("set_iterator", PySetIter.prototype);
@@ -133,12 +146,19 @@ function union(self: AnySet, others: any[]): AnySet {
   return sameKind(self, t);
 }
 
+/** The items of each other in turn that are in the result so far, added in the other's order
+ *  to a new table (MicroPython's set_intersect, whose order this gives). */
 function intersection(self: AnySet, others: any[]): AnySet {
   let t = self.$t;
   for (const o of others) {
-    const ot = tableOf(o);
+    if (o === self) continue;
     const r = new HashTable();
-    for (const e of t.entries()) if (ot.has(e.k)) r.set(e.k, true);
+    if (isAnySet(o)) {
+      for (const e of o.$t.entries()) if (t.has(e.k)) r.set(e.k, true);
+    } else {
+      const it = getIter(o);
+      for (let v = iterNext(it); v !== STOP; v = iterNext(it)) if (t.has(v)) r.set(v, true);
+    }
     t = r;
   }
   return sameKind(self, t === self.$t ? t.copy() : t);
@@ -158,18 +178,24 @@ function difference(self: AnySet, others: any[]): AnySet {
 
 function symmetricDifference(self: AnySet, other: any): AnySet {
   const t = self.$t.copy();
-  symDiffInto(t, tableOf(other));
+  symDiffInto(t, other);
   return sameKind(self, t);
 }
 
-function symDiffInto(t: HashTable, o: HashTable): void {
-  if (o === t) {
-    t.clear();
+/** Toggles each item of an iterable in turn, in its order (MicroPython's, whose set order
+ *  depends on it; an item repeated in a list toggles twice, as there). */
+function symDiffInto(t: HashTable, other: any): void {
+  if (isAnySet(other)) {
+    const o = other.$t;
+    if (o === t) {
+      t.clear();
+      return;
+    }
+    for (const e of o.entries()) if (t.delete(e.k) === undefined) t.set(e.k, true);
     return;
   }
-  for (const e of o.entries()) {
-    if (t.delete(e.k) === undefined) t.set(e.k, true);
-  }
+  const it = getIter(other);
+  for (let v = iterNext(it); v !== STOP; v = iterNext(it)) if (t.delete(v) === undefined) t.set(v, true);
 }
 
 function isSubset(a: HashTable, b: HashTable): boolean {
@@ -198,7 +224,7 @@ function set_discard(self: PySet, x: any): any {
 function set_pop(self: PySet): any {
   const t = self.$t;
   if (t.size === 0) throw newExc(KeyError, "pop from an empty set");
-  const k = t.m.values().next().value!.k;
+  const k = t.first()!.k;
   t.delete(k);
   return k;
 }
@@ -223,7 +249,7 @@ function set_difference_update(self: PySet, ...others: any[]): any {
 }
 
 function set_symmetric_difference_update(self: PySet, other: any): any {
-  symDiffInto(self.$t, tableOf(other));
+  symDiffInto(self.$t, other);
   return None;
 }
 

@@ -1,5 +1,6 @@
 # Comprehensions over range() (counting loops) and sum() of a generator expression (callGE).
 # Sets are printed sorted: their iteration order differs between MicroPython and CPython.
+# Dicts print in MicroPython's order (its hash-table slot order), checked on its unix port.
 print([i * i for i in range(5)], sorted({i for i in range(10, 0, -3)}), {i: j for i in range(3) for j in range(i)})
 print([x for x in range(2, 9, 2) if x != 4], [i for i in range(0)], [i for i in range(3, 1)])
 print([i for i in range(-2, 3)], [i for i in range(5, -5, -2)])

@@ -1,4 +1,5 @@
 # dict, views, set and frozenset
+# Expected dict order is MicroPython's (its hash-table slot order), from its unix port.
 d = {"a": 1, "b": 2}
 d["c"] = 3
 print(d, len(d), d["a"], d.get("z"), d.get("z", 0), "a" in d, "z" not in d)

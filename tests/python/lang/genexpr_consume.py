@@ -1,5 +1,6 @@
 # tuple/list/set(genexpr) collect straight from the source (runtime/fastiter.ts callGE).
 # MicroPython says "isn't iterable" where CPython says "is not iterable".
+# Dicts and sets print in MicroPython's order (its hash-table slot order), from its unix port.
 print(tuple(x*2 for x in range(5)), list(x for x in [1,2,3] if x>1), sorted(set(x%3 for x in range(10))))
 def tuple2(g): return g
 print(type(tuple2(x for x in [])).__name__)

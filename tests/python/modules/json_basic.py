@@ -1,4 +1,5 @@
-# json: dumps/loads round trips and MicroPython's formatting (agrees with CPython here)
+# json: dumps/loads round trips and MicroPython's formatting (agrees with CPython here).
+# Objects come out in MicroPython's dict order (its hash-table slot order), from its unix port.
 import json
 
 for v in [None, True, False, 0, -17, 2**70, "", "abc", [1, [2, [3]]], (1, 2), {"a": 1, "b": [None, True]}]:
