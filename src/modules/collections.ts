@@ -189,7 +189,7 @@ function odict_repr(self: PyDict): string {
   return inner.startsWith("{") ? "OrderedDict(" + inner + ")" : inner;
 }
 
-/** OrderedDict == OrderedDict compares items in order; anything else compares as dicts. */
+/** OrderedDict == OrderedDict compares items in order; never equal to a plain dict (MicroPython). */
 function odict_eq(self: PyDict, other: any): any {
   if (!(other instanceof PyDict) || !isSubtype(typeOf(other), orderedDictType))
     return dictType.$proto.__eq__(self, other);

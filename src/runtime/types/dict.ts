@@ -297,6 +297,8 @@ function dict_eq(self: PyDict, other: any): any {
   if (!(other instanceof PyDict)) return NotImplemented;
   const a = self.$t;
   const b = other.$t;
+  // An OrderedDict (an ordered table) equals only another OrderedDict, as in MicroPython.
+  if (a.o !== b.o) return false;
   if (a.size !== b.size) return false;
   for (const e of a.entries()) {
     const o = b.get(e.k);

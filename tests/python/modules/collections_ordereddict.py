@@ -1,6 +1,7 @@
 # OrderedDict: a dict whose popitem() takes the last item and whose == sees order.
 # Expected output written by hand: MicroPython's repr is OrderedDict({...}) (CPython 3.12's too,
-# but older CPythons print a list of pairs).
+# but older CPythons print a list of pairs), and an OrderedDict never equals a plain dict in
+# MicroPython (CPython compares them as dicts).
 from collections import OrderedDict
 
 d = OrderedDict([(10, 20), ("b", 100), (1, 2)])
