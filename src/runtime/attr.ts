@@ -4,7 +4,7 @@
 // for `o.x = v`:
 //   o.$setOk === true && typeof v !== "function" ? (o.x = v) : storeAttr(o, "x", v)
 // and for `o.m(a)`:
-//   typeof o === "object" && typeof (f = o.m) === "function" && f.length >= 2 ? f(o, a)
+//   typeof o === "object" && typeof (f = o.m) === "function" && f.$n >= 2 ? f(o, a)
 //     : callMethod(o, "m", [a], null)
 
 import { PyType, typeOf, None, builtin, PyObject, isSubtype, objectType, setArity } from "./object.ts";
@@ -320,7 +320,7 @@ export function callMethod(o: any, name: string, args: any[], kw: Kw): any {
     const cv = proto[name];
     if (typeof cv === "function" && !((typeof o === "object" || typeof o === "function") && hasOwn.call(o, name))) {
       if (t.$user && isStaticBuiltin(cv, t, name)) return call(cv, args, kw);
-      if (kw === null && cv.$sig === undefined && (args.length < cv.length || (cv.$builtin === true && builtinVarargs(cv)))) {
+      if (kw === null && cv.$sig === undefined && (args.length < cv.$n || (cv.$builtin === true && builtinVarargs(cv)))) {
         switch (args.length) {
           case 0:
             return cv(o);

@@ -1,7 +1,7 @@
 // Calling Python objects.
 //
 // Fast path (emitted at each call site by the code generator):
-//   typeof f === "function" && f.length >= N ? f(a1, ..., aN) : call(f, [a1, ..., aN], null)
+//   typeof f === "function" && f.$n >= N ? f(a1, ..., aN) : call(f, [a1, ..., aN], null)
 // A JS function's `length` is its number of positional parameters, so the direct call is only
 // taken when it cannot receive too many arguments; missing ones arrive as `undefined` and the
 // callee fills defaults or raises. Functions with *args, keyword-only parameters or **kwargs have
@@ -65,7 +65,7 @@ export function builtinVarargs(f: any): boolean {
  */
 export function callWithSelf(f: any, self: any, args: any[], kw: Kw): any {
   const n = args.length;
-  if (kw === null && typeof f === "function" && (f.$builtin === true ? f.$sig === undefined && (n < f.length || builtinVarargs(f)) : f.$sig !== undefined && n < f.length)) {
+  if (kw === null && typeof f === "function" && (f.$builtin === true ? f.$sig === undefined && (n < f.$n || builtinVarargs(f)) : f.$sig !== undefined && n < f.$n)) {
     switch (n) {
       case 0:
         return f(self);
@@ -113,7 +113,7 @@ export function callType(t: PyType, args: any[], kw: Kw): any {
   if (fast !== null && kw === null) {
     if (fast === NO_INIT) {
       if (args.length === 0) return Object.create(t.$proto);
-    } else if (args.length < fast.length) {
+    } else if (args.length < fast.$n) {
       const obj = Object.create(t.$proto);
       const r = callWithSelf(fast, obj, args, null);
       if (r !== None && r !== undefined) throw typeError("__init__() should return None");
@@ -151,7 +151,7 @@ export function callType(t: PyType, args: any[], kw: Kw): any {
 }
 
 // ---- fixed-arity calls for the code generator's call sites:
-//   typeof f === "function" && f.length >= N ? f(a1, ..., aN) : callN(f, a1, ..., aN)
+//   typeof f === "function" && f.$n >= N ? f(a1, ..., aN) : callN(f, a1, ..., aN)
 // Classes (the instantiation fast path above) and bound methods of compiled functions are
 // called without building an argument array; anything else goes through call().
 
@@ -161,7 +161,7 @@ function fastInit(t: PyType, n: number): any {
   if (fast === undefined) fast = t.$init = ctorInit(t);
   if (fast === null) return null;
   if (fast === NO_INIT) return n === 0 ? fast : null;
-  return n < fast.length ? fast : null;
+  return n < fast.$n ? fast : null;
 }
 
 function initResult(r: any): void {
@@ -170,7 +170,7 @@ function initResult(r: any): void {
 
 /** A compiled function that callWithSelf would call directly with self and n arguments. */
 function directWithSelf(f: any, n: number): boolean {
-  return typeof f === "function" && f.$builtin !== true && f.$sig !== undefined && n < f.length;
+  return typeof f === "function" && f.$builtin !== true && f.$sig !== undefined && n < f.$n;
 }
 
 export function call0(f: any): any {

@@ -33,7 +33,7 @@ export function sortArray(a: any[], key: any, reverse: any): void {
 }
 
 function callKey(key: any, x: any): any {
-  return typeof key === "function" && key.length >= 1 ? key(x) : call(key, [x], null);
+  return typeof key === "function" && key.$n >= 1 ? key(x) : call(key, [x], null);
 }
 
 function less(x: any, y: any): boolean {
