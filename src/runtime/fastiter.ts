@@ -180,11 +180,25 @@ export function seqOf(x: any): any {
   if (typeof x === "object") {
     const c = x.$cls;
     if (c === listType || c === tupleType) return x;
+    if (x instanceof PyRange && !x.$big) return smallRange(x);
   } else if (typeof x === "string" && x.length <= STR_SPLIT_MAX) {
     return new PyTuple(SURROGATE.test(x) ? Array.from(x) : x.split(""));
   }
   return null;
 }
+
+/** The items of a short range (`for i in cols` with cols = range(8)) as a tuple, else null. */
+function smallRange(r: PyRange): any {
+  const start = r.start as number, stop = r.stop as number, step = r.step as number;
+  const n = step > 0 ? Math.ceil((stop - start) / step) : Math.ceil((start - stop) / -step);
+  if (n > SMALL_RANGE) return null;
+  const a: number[] = [];
+  for (let i = 0, v = start; i < n; i++, v += step) a.push(v);
+  return new PyTuple(a);
+}
+
+/** Longer ranges are walked by their iterator (no array of every item). */
+const SMALL_RANGE = 32;
 
 /** Longer strings are walked by their iterator, without an array of every character. */
 const STR_SPLIT_MAX = 1 << 16;
