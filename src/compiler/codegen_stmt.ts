@@ -267,6 +267,20 @@ export abstract class StmtGen extends ExprGen {
       const k = this.ctx.temp();
       this.emit(`${o} = ${this.expr(t.value)}; ${k} = ${this.expr(t.index)};`);
       const nv = this.binOp(s.op, `${this.h("getItem")}(${o}, ${k})`, s.value, helper);
+      const simple = s.value.kind === "Constant" || s.value.kind === "Name";
+      const ix = t.index;
+      // (not for slices, or constants that are not non-negative ints: `d["k"] += 1`, `a[-1] *= 2`)
+      const intIndex = ix.kind === "Constant" ? ix.value.type === "int" && Number(ix.value.value) >= 0 : ix.kind !== "Slice" && ix.kind !== "UnaryOp";
+      if (intIndex && simple) {
+        // `a[i] op= v` on an exact list with an index in range (cycles[i] -= 1): element read
+        // and written in place; the store re-checks the length (an __iop__ may shrink the list).
+        const v = this.ctx.temp();
+        const fast = this.binOp(s.op, `${o}.$a[${k}]`, s.value, helper);
+        this.emit(`if (${o}.$cls === ${this.h("listT")} && typeof ${k} === "number" && ${k} >= 0 && ${k} < ${o}.$a.length) { ${v} = ${fast}; if (${k} < ${o}.$a.length) ${o}.$a[${k}] = ${v}; else ${this.h("setItem")}(${o}, ${k}, ${v}); }`);
+        this.emit(`else ${this.h("setItem")}(${o}, ${k}, ${nv});`);
+        this.ctx.release(o, k, v);
+        return;
+      }
       this.emit(`${this.h("setItem")}(${o}, ${k}, ${nv});`);
       this.ctx.release(o, k);
       return;
