@@ -376,6 +376,9 @@ export function mkRaise(x: any, cause?: any): PyBaseException {
     e.$older = [{ tb: e.$tb, caughtAt: e.$caughtAt }, ...(e.$older ?? [])];
     e.$tb = captureTraceback();
     e.$caughtAt = undefined;
+  } else if (e.$tb === null && e.$extraFrames === null) {
+    // Made by Python code (the class was called) and raised for the first time.
+    e.$tb = captureTraceback();
   }
   return e;
 }

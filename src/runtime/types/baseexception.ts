@@ -12,7 +12,6 @@ import { PyType, addMethods, builtin, None, typeOf } from "../object.ts";
 import {
   PyBaseException, baseExceptionType, OSError, SystemExit, typeError,
 } from "../exceptions.ts";
-import { captureTraceback } from "../traceback.ts";
 import { mkTuple, PyTuple } from "./tuple.ts";
 import { repr, str } from "../ops.ts";
 import { hasKeys, type Kw } from "../call.ts";
@@ -33,7 +32,9 @@ function exc_make(cls: PyType, args: any[], kw: Kw): PyBaseException {
   if (!cls.$user && kw !== null && hasKeys(kw)) throw typeError("function doesn't take keyword arguments");
   const e: PyBaseException = Object.create(cls.$proto);
   e.args = mkTuple(args.length === 0 ? args : args.slice());
-  e.$tb = captureTraceback();
+  // Its traceback starts where it is raised (mkRaise), as in MicroPython: an exception that is
+  // made but never raised has none, and the capture sits right above the raising frame.
+  e.$tb = null;
   e.$extraFrames = null;
   e.__cause__ = None;
   e.__context__ = None;

@@ -8,6 +8,7 @@ import {
   PyBaseException, StopAsyncIteration, baseExceptionType,
 } from "../exceptions.ts";
 import { call } from "../call.ts";
+import { captureTraceback } from "../traceback.ts";
 
 export class PyGenerator extends PyObject {
   $running = false;
@@ -124,7 +125,11 @@ export function runningGen(): PyGenerator | null {
 /** The exception `raise x` would raise for a thrown-in value: class -> instance, else TypeError. */
 export function raiseObj(x: any): any {
   if (x instanceof PyType && isSubtype(x, baseExceptionType)) x = call(x, [], null);
-  if (x instanceof PyBaseException) return x;
+  if (x instanceof PyBaseException) {
+    // Raised at the throw() call (an instance made by Python code has no traceback yet).
+    if (x.$tb === null && x.$extraFrames === null) x.$tb = captureTraceback();
+    return x;
+  }
   return typeError("exceptions must derive from BaseException");
 }
 
