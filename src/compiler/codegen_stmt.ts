@@ -587,7 +587,7 @@ export abstract class StmtGen extends ExprGen {
       const afterBody = this.ctx.assigned;
       this.line = s.loc.line;
       this.emit("} catch ($e) {");
-      const ends = this.handlers(s.handlers, entry);
+      const ends = this.handlers(s.handlers, entry, s.loc.line);
       this.emit("}");
       this.ctx.assigned = afterBody;
       if (ok !== null) {
@@ -609,8 +609,11 @@ export abstract class StmtGen extends ExprGen {
   }
 
   /** The body of the catch block: test each handler in order; returns their end states. */
-  private handlers(hs: readonly A.ExceptHandler[], entry: Set<string>): Set<string>[] {
+  private handlers(hs: readonly A.ExceptHandler[], entry: Set<string>, tryLine: number): Set<string>[] {
     const ends: Set<string>[] = [];
+    // The catch site for tracebacks (runtime/traceback.ts CatchSite): this function's name and
+    // the lines of the try body, hoisted as one constant object.
+    const site = this.hoist(`{name: ${jsString(this.ctx.block.name)}, lo: ${tryLine}, hi: ${hs[0].loc.line - 1}}`);
     this.indented(() => {
       this.emit(`$e = ${this.h("toPyExc")}($e);`);
       hs.forEach((h, i) => {
@@ -619,7 +622,7 @@ export abstract class StmtGen extends ExprGen {
         const cond = h.type === null ? null : `${this.h("excMatch")}($e, ${this.expr(h.type)})`;
         if (cond === null) this.emit(i === 0 ? "{" : "} else {");
         else this.emit(i === 0 ? `if (${cond}) {` : `} else if (${cond}) {`);
-        this.indented(() => this.handlerBody(h));
+        this.indented(() => this.handlerBody(h, site));
         ends.push(this.ctx.assigned);
       });
       if (hs[hs.length - 1].type !== null) {
@@ -631,8 +634,8 @@ export abstract class StmtGen extends ExprGen {
     return ends;
   }
 
-  private handlerBody(h: A.ExceptHandler): void {
-    this.emit(`${this.h("pushExc")}($e);`);
+  private handlerBody(h: A.ExceptHandler, site: string): void {
+    this.emit(`${this.h("pushExc")}($e, ${site});`);
     this.emit("try {");
     this.indented(() => {
       if (h.name !== null) this.emit(`${this.storeName(h.name, "$e")};`);

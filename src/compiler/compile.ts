@@ -16,6 +16,8 @@ export interface CompiledCode {
   lines: number[];
   /** Python function name for each JS line (tracebacks). */
   names: string[];
+  /** The real source lines when `lines` hides them (opt_level 3). */
+  srcLines?: number[];
 }
 
 /** micropython.opt_level(): what new compilations do (see optimize.ts). */
@@ -26,7 +28,10 @@ export function compile(source: string, filename: string, mode: CompileMode): Co
   if (compileOptions.optLevel >= 1) mod = stripDebug(mod);
   mod = viperTransform(mod, filename);
   const info = analyzeScopes(mod, filename);
-  const code = generate(mod, info, filename, mode);
-  if (compileOptions.optLevel >= 3) code.lines = code.lines.map((l) => (l === 0 ? 0 : 1));
+  const code: CompiledCode = generate(mod, info, filename, mode);
+  if (compileOptions.optLevel >= 3) {
+    code.srcLines = code.lines;
+    code.lines = code.lines.map((l) => (l === 0 ? 0 : 1));
+  }
   return code;
 }

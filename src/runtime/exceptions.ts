@@ -4,7 +4,7 @@
 
 import { PyObject, PyType, defineBuiltinType, None, objectType, typeOf, isSubtype, MissingArgument } from "./object.ts";
 import { PyTuple, mkTuple, emptyTuple } from "./types/tuple.ts";
-import { captureTraceback, type TracebackHolder } from "./traceback.ts";
+import { captureTraceback, type TracebackHolder, type CatchSite } from "./traceback.ts";
 
 export class PyBaseException extends PyObject {
   /** Python-visible `args` tuple. */
@@ -12,9 +12,9 @@ export class PyBaseException extends PyObject {
   /** Where it was raised: a JS stack capture mapped to Python lines lazily (traceback.ts). */
   $tb: TracebackHolder | null = null;
   /** Where it was last caught (bounds the traceback: printexc.ts). */
-  declare $caughtAt: TracebackHolder | undefined;
+  declare $caughtAt: TracebackHolder | CatchSite | undefined;
   /** Earlier raises of the same exception object, newest first (it was caught and raised again). */
-  declare $older: { tb: TracebackHolder | null; caughtAt: TracebackHolder | undefined }[] | undefined;
+  declare $older: { tb: TracebackHolder | null; caughtAt: TracebackHolder | CatchSite | undefined }[] | undefined;
   /** Frames added by hand (e.g. for SyntaxError: the file and line of the error). */
   $extraFrames: { file: string; line: number; name: string | null }[] | null = null;
   __cause__: any = None;

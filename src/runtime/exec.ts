@@ -13,7 +13,7 @@ const built = new WeakMap<CompiledCode, UnitFn>();
 export function unitFunction(code: CompiledCode, filename: string): UnitFn {
   let fn = built.get(code);
   if (fn === undefined) {
-    const url = registerCode({ file: filename, lines: code.lines, names: code.names });
+    const url = registerCode({ file: filename, lines: code.lines, names: code.names, srcLines: code.srcLines });
     fn = new Function("$rt", "$g", `${code.js}\n//# sourceURL=${url}`) as UnitFn;
     built.set(code, fn);
   }

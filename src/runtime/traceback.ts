@@ -10,6 +10,8 @@ export interface PyFrame {
   file: string;
   line: number;
   name: string;
+  /** The source line (`line` prints 1 for all at opt_level 3); catch sites match against it. */
+  src: number;
 }
 
 /** What the code generator records for one compiled unit (module, exec/eval string). */
@@ -20,6 +22,8 @@ export interface CodeInfo {
   lines: ArrayLike<number>;
   /** names[jsLine] = Python function name ("<module>" at top level). */
   names: ArrayLike<string | undefined>;
+  /** The source lines when `lines` hides them (opt_level 3). */
+  srcLines?: ArrayLike<number>;
 }
 
 const codeByUrl = new Map<string, CodeInfo>();
@@ -80,6 +84,42 @@ function frameFunction(text: string): string | null {
 }
 
 /**
+ * Where an `except` caught an exception, as the compiler knows it: the function the handler is in
+ * (its traceback name) and the Python lines of the `try` body (the handler's frame was running
+ * one of them when the exception left it). No stack capture at the catch.
+ */
+export interface CatchSite {
+  readonly name: string;
+  readonly lo: number;
+  readonly hi: number;
+  /** Caught again after a bare `raise` in a handler: the earlier (inner) catches. */
+  readonly prev?: CatchSite;
+}
+
+/**
+ * The Python frames a raise unwound until the handler at `site` caught it, outermost first:
+ * the handler's frame is the innermost raise-time frame in that function at a line of the try
+ * body (an inner frame of the same function in the same try body would have caught it); after
+ * re-raises, each later catch is in a frame further out than the one before.
+ */
+export function pyFramesUntilSite(tb: TracebackHolder | null, site: CatchSite): PyFrame[] {
+  if (tb === null) return [];
+  const frames = framesOf(rawFrames(tb)); // outermost first
+  const chain: CatchSite[] = [];
+  for (let s: CatchSite | undefined = site; s !== undefined; s = s.prev) chain.unshift(s);
+  let from = frames.length - 1;
+  let at = -1;
+  for (const s of chain) {
+    let i = from;
+    while (i >= 0 && !(frames[i].name === s.name && frames[i].src >= s.lo && frames[i].src <= s.hi)) i--;
+    if (i < 0) break;
+    at = i;
+    from = i - 1;
+  }
+  return at < 0 ? frames : frames.slice(at);
+}
+
+/**
  * The Python frames a raise unwound until it was caught at `caughtAt` (a captureCatchSite
  * holder), outermost first: the handler's frame down to the raise. The handler's frame is found
  * in the raise-time stack as the innermost frame in the same function whose callers' positions
@@ -122,7 +162,7 @@ function framesOf(lines: string[]): PyFrame[] {
     if (info === undefined) continue;
     const line = info.lines[jsLine] ?? 0;
     if (line === 0) continue;
-    out.push({ file: info.file, line, name: info.names[jsLine] ?? "<module>" });
+    out.push({ file: info.file, line, name: info.names[jsLine] ?? "<module>", src: info.srcLines?.[jsLine] ?? line });
   }
   return out.reverse();
 }
