@@ -793,7 +793,7 @@ export function makeBuiltins(): any {
     sorted: builtin_sorted, sum: builtin_sum, vars: builtin_vars,
   };
   (fns.open as any).$sig = (builtinOpen as any).$sig;
-  Object.defineProperty(fns.open, "length", { value: 0 });
+  setArity(fns.open, 0);
   for (const [n, f] of Object.entries(fns)) b[n] = (f as any).$builtin ? f : builtin(n, f);
   b.NotImplemented = NotImplemented;
   b.Ellipsis = Ellipsis;

@@ -320,7 +320,7 @@ export function callMethod(o: any, name: string, args: any[], kw: Kw): any {
     const cv = proto[name];
     if (typeof cv === "function" && !((typeof o === "object" || typeof o === "function") && hasOwn.call(o, name))) {
       if (t.$user && isStaticBuiltin(cv, t, name)) return call(cv, args, kw);
-      if (kw === null && cv.$sig === undefined && (args.length < cv.$n || (cv.$builtin === true && builtinVarargs(cv)))) {
+      if (kw === null && cv.$sig === undefined && (args.length < (cv.$n ?? cv.length) || (cv.$builtin === true && builtinVarargs(cv)))) {
         switch (args.length) {
           case 0:
             return cv(o);

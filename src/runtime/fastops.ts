@@ -92,14 +92,14 @@ const hasOwn = Object.prototype.hasOwnProperty;
 function strMethod(name: string, n: number): any {
   let f = strProto[name];
   if (typeof f === "function" && f.$sig !== undefined) f = f.$pos; // a positional-only entry (str.format)
-  return typeof f === "function" && f.$sig === undefined && n < f.$n ? f : null;
+  return typeof f === "function" && f.$sig === undefined && n < (f.$n ?? f.length) ? f : null;
 }
 
 function moduleFn(m: PyModule, name: string, n: number): any {
   const d = m.$d;
   const f = d[name];
   // A builtin with a FunctionSig may count keyword-only parameters in its length: bindArgs.
-  return typeof f === "function" && f.$n >= n && (f.$builtin !== true || f.$sig === undefined) && hasOwn.call(d, name) ? f : null;
+  return typeof f === "function" && (f.$n ?? f.length) >= n && (f.$builtin !== true || f.$sig === undefined) && hasOwn.call(d, name) ? f : null;
 }
 
 export function callMethod0(o: any, name: string): any {

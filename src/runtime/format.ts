@@ -255,6 +255,7 @@ function str_format_pos(self: any, a: any, b: any, c: any): string {
   return strFormat(S(self), args, null);
 }
 (str_format as any).$pos = str_format_pos;
+(str_format_pos as any).$n = str_format_pos.length;
 
 // ---------------------------------------------------------------- str % args
 

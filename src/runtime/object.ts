@@ -147,6 +147,7 @@ export function addMethods(t: PyType, table: Record<string, any>): void {
 export function fixSigLength(f: any): void {
   const sig = f.$sig;
   if (sig !== undefined && f.length !== 0 && (sig.varargs || sig.varkw || sig.kwonly.length > 0)) setArity(f, 0);
+  else if (f.$n === undefined) f.$n = f.length; // a function made without builtin()
 }
 
 // ---------------------------------------------------------------- type of a value
