@@ -16,9 +16,11 @@ const SEARCH_ROM = 0xf0;
 const MATCH_ROM = 0x55;
 const SKIP_ROM = 0xcc;
 
-export function crc8(data: Uint8Array): number {
+/** Dallas/Maxim CRC8 (x^8 + x^5 + x^4 + 1, LSB first) of the first n bytes, as 1-Wire ROMs and scratchpads use. */
+export function crc8(data: ArrayLike<number>, n = data.length): number {
   let crc = 0;
-  for (let b of data) {
+  for (let k = 0; k < n; k++) {
+    let b = data[k];
     for (let i = 0; i < 8; i++) {
       const mix = (crc ^ b) & 1;
       crc >>= 1;

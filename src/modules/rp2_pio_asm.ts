@@ -23,6 +23,7 @@ import { mkList, PyList } from "../runtime/types/list.ts";
 import { PyTuple } from "../runtime/types/tuple.ts";
 import { isStr, S } from "../runtime/types/str.ts";
 import { mkArray, PyArray } from "./array.ts";
+import { dictToKw } from "./machine/common.ts";
 import type { Kw } from "../runtime/call.ts";
 
 export const PROG_DATA = 0, PROG_OFFSET_PIO0 = 1, PROG_EXECCTRL = 4, PROG_SHIFTCTRL = 5;
@@ -352,13 +353,6 @@ export const asmPio = builtin("asm_pio", (...args: any[]) => {
 (asmPio as any).$sig = { names: [], posonly: 0, defaults: [], kwonly: [], kwDefaults: [], varargs: false, varkw: true };
 setArity(asmPio, 0);
 
-function dictToKw(d: any): Kw {
-  const t = d.$t;
-  if (t === undefined || t.size === 0) return null;
-  const kw: Record<string, any> = Object.create(null);
-  for (const e of t.entries()) kw[e.k] = e.v;
-  return kw;
-}
 
 /** rp2.asm_pio_encode(instr, sideset_count, sideset_opt=False): one instruction word. */
 export function asmPioEncode(instr: any, sidesetCount: any, sidesetOpt: any = false): number {

@@ -1,23 +1,18 @@
 // rp2 PIO on a virtual board: the assembler against MicroPython's encodings (pio_asm.py, whose
 // expected output is MicroPython's rp2.py assembler's), state machines, FIFOs, IRQs and errors
 // (pio_sm.py), and MicroPython's WS2812 example driving a NeoPixel ring through the PIO.
-import { describe, it, expect, afterEach } from "vitest";
+import { describe, it, expect } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startBoard, root } from "../board/helpers.ts";
+import { startBoard } from "../board/helpers.ts";
+import { boardsStoppedAfterEach, machineDir as here, lfLines as lines } from "./run_example.ts";
 import type { Board } from "../../src/board/index.ts";
 
+const boards = boardsStoppedAfterEach();
 let board: Board | null = null;
-afterEach(async () => {
-  await board?.stop();
-  board = null;
-});
-
-const here = join(root, "tests", "machine");
-const lines = (s: string) => s.replace(/\r\n/g, "\n");
 
 async function runFile(name: string, opts: Record<string, unknown> = {}): Promise<string> {
-  board = await startBoard({ clock: "virtual", ...opts });
+  board = boards.add(await startBoard({ clock: "virtual", ...opts }));
   const r = await board.exec(readFileSync(join(here, name), "utf8"));
   expect(r.error).toBe("");
   return lines(r.stdout);

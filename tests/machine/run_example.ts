@@ -2,8 +2,24 @@
 // hardware events (shared by the example tests).
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { createBoard, type HwCommand, type HwEvent } from "../../src/board/index.ts";
+import { afterEach } from "vitest";
+import { createBoard, type Board, type HwCommand, type HwEvent } from "../../src/board/index.ts";
 import { workerPath, root } from "../board/helpers.ts";
+
+/** This folder (Python test programs and their expected output). */
+export const machineDir = join(root, "tests", "machine");
+
+/** Serial output with the board's CRLF line ends as LF. */
+export const lfLines = (s: string): string => s.replace(/\r\n/g, "\n");
+
+/** Registers an afterEach that stops the boards a test started: `board = boards.add(await startBoard())`. */
+export function boardsStoppedAfterEach(): { add(b: Board): Board } {
+  const live: Board[] = [];
+  afterEach(async () => {
+    for (const b of live.splice(0)) await b.stop();
+  });
+  return { add: (b) => (live.push(b), b) };
+}
 
 export interface ExampleRun {
   output: string;

@@ -11,21 +11,7 @@
 // The temperature register holds 85 °C until the first conversion. Commands: set (a number of
 // °C, or {temperature}).
 import { Part, PartError, num, clamp, type OneWireTarget } from "./part.ts";
-
-/** Dallas/Maxim CRC8 (x^8 + x^5 + x^4 + 1, LSB first), as 1-Wire ROMs and scratchpads use. */
-export function crc8(data: ArrayLike<number>, n = data.length): number {
-  let crc = 0;
-  for (let i = 0; i < n; i++) {
-    let b = data[i];
-    for (let j = 0; j < 8; j++) {
-      const mix = (crc ^ b) & 1;
-      crc >>= 1;
-      if (mix) crc ^= 0x8c;
-      b >>= 1;
-    }
-  }
-  return crc;
-}
+import { crc8 } from "../../modules/onewire.ts";
 
 type Mode = "idle" | "rom" | "search" | "match" | "func" | "send" | "recv" | "busy";
 

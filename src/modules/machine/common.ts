@@ -63,7 +63,8 @@ export function kwFunction(name: string, params: Param[], fn: (a: any[]) => any)
   return f;
 }
 
-function dictToKw(d: any): Kw {
+/** A **kwargs dict as the kw object call() takes (null when empty). */
+export function dictToKw(d: any): Kw {
   const t = d.$t;
   if (t === undefined || t.size === 0) return null;
   const kw: Record<string, any> = Object.create(null);
