@@ -334,7 +334,7 @@ export class PyIOQueue extends PyObject {
   /** stream -> [task waiting to read, task waiting to write] */
   $map = new Map<any, [PyTask | null, PyTask | null]>();
 
-  enqueue(s: any, idx: 0 | 1): void {
+  $enqueue(s: any, idx: 0 | 1): void {
     const cur = sched.cur as PyTask;
     const e = this.$map.get(s);
     if (e === undefined) {
@@ -349,17 +349,17 @@ export class PyIOQueue extends PyObject {
     cur.$data = this;
   }
 
-  private dequeue(s: any): void {
+  private $dequeue(s: any): void {
     this.$map.delete(s);
     this.$poller.remove(s);
   }
 
   $remove(t: PyTask): void {
-    for (const [s, e] of [...this.$map]) if (e[0] === t || e[1] === t) this.dequeue(s);
+    for (const [s, e] of [...this.$map]) if (e[0] === t || e[1] === t) this.$dequeue(s);
   }
 
   /** Waits up to dt ms (-1: no limit) for IO, then schedules the tasks whose stream is ready. */
-  waitIoEvent(dt: number): void {
+  $waitIoEvent(dt: number): void {
     if (this.$map.size === 0) {
       if (dt > 0) this.$poller.waitReady(dt);
       else this.$poller.waitReady(0);
@@ -378,7 +378,7 @@ export class PyIOQueue extends PyObject {
         sched.queue.$push(e[1]);
         e[1] = null;
       }
-      if (e[0] === null && e[1] === null) this.dequeue(s);
+      if (e[0] === null && e[1] === null) this.$dequeue(s);
       else this.$poller.modify(s, e[0] === null ? POLLOUT : POLLIN);
     }
   }
@@ -386,11 +386,11 @@ export class PyIOQueue extends PyObject {
 export const ioQueueType = defineBuiltinType("IOQueue", PyIOQueue.prototype);
 addMethods(ioQueueType, {
   queue_read: builtin("queue_read", (self: PyIOQueue, s: any) => {
-    self.enqueue(s, 0);
+    self.$enqueue(s, 0);
     return None;
   }),
   queue_write: builtin("queue_write", (self: PyIOQueue, s: any) => {
-    self.enqueue(s, 1);
+    self.$enqueue(s, 1);
     return None;
   }),
   remove: builtin("remove", (self: PyIOQueue, t: any) => {
@@ -471,7 +471,7 @@ function waitForReady(main: PyTask | null): boolean {
       // Nothing can wake the loop but a scheduled callback: keep polling for one.
       dt = 3;
     }
-    sched.io.waitIoEvent(dt);
+    sched.io.$waitIoEvent(dt);
   }
   return true;
 }

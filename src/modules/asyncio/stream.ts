@@ -49,7 +49,7 @@ streamType.$new = (cls: PyType, args: any[]) => {
  */
 function* waitRead(s: any): Generator<any, any, any> {
   if (s instanceof PyStdio && host.waitInput === undefined) return;
-  sched.io.enqueue(s, 0);
+  sched.io.$enqueue(s, 0);
   yield None;
 }
 
@@ -112,7 +112,7 @@ function* drainBody(self: PyAsyncStream): Generator<any, any, any> {
   const total = len(buf);
   let off = 0;
   while (off < total) {
-    sched.io.enqueue(self.s, 1);
+    sched.io.$enqueue(self.s, 1);
     yield None;
     const ret = callMethod(self.s, "write", [getItem(buf, mkSlice(off, None, None))], null);
     if (ret !== None) off += Number(ret);

@@ -73,7 +73,7 @@ threadSafeFlagType.$new = (cls: PyType) => instanceOf(cls, () => new PyThreadSaf
 
 function* flagWait(self: PyThreadSafeFlag): Generator<any, any, any> {
   if (!self.$state) {
-    sched.io.enqueue(self, 0);
+    sched.io.$enqueue(self, 0);
     yield None;
   }
   self.$state = 0;
