@@ -6,7 +6,8 @@
 // in DIR instead (created if missing; every write atomic).
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
-import { createBoard, profiles, type BoardOptions } from "../board/index.ts";
+import * as net from "node:net";
+import { createBoard, profiles, type Board, type BoardOptions } from "../board/index.ts";
 import { parseDiagram, profileForDiagram, formatTrace, traceKind } from "../board/diagram.ts";
 import type { Transport } from "./transports/types.ts";
 import { StdioTransport } from "./transports/stdio.ts";
@@ -15,7 +16,7 @@ import { PtyTransport } from "./transports/pty.ts";
 
 const usage = `usage: upy board [--board ${Object.keys(profiles).join("|")}] [--fs DIR] [--serial stdio|pty|tcp:PORT|rfc2217:PORT]
                  [--flash-size BYTES] [--clock wall|virtual] [--diagram diagram.json]
-                 [--trace gpio,pwm,parts,all] [--until BOARD_MS] [PROJECT_DIR]
+                 [--trace gpio,pwm,parts,all] [--until BOARD_MS] [--uart N=tcp:[HOST:]PORT] [PROJECT_DIR]
 `;
 
 interface Args {
@@ -26,6 +27,8 @@ interface Args {
   diagram: string | null;
   /** --trace gpio,pwm,parts,all: hardware events printed on stderr. */
   trace: Set<string>;
+  /** --uart N=tcp:[HOST:]PORT: board UARTs served as raw TCP byte streams. */
+  uarts: { id: number; host: string; port: number }[];
 }
 
 function parseSize(s: string): number {
@@ -34,8 +37,40 @@ function parseSize(s: string): number {
   return Number(m[1]) * (m[2] === "" ? 1 : /k/i.test(m[2]) ? 1024 : 1024 * 1024);
 }
 
+/** `N=tcp:PORT` or `N=tcp:HOST:PORT` (PORT 0: any free port). */
+function parseUart(s: string): { id: number; host: string; port: number } {
+  const m = /^(\d+)=tcp:(?:([^:]+):)?(\d+)$/.exec(s);
+  if (m === null) throw new Error(`bad --uart '${s}' (N=tcp:PORT or N=tcp:HOST:PORT)`);
+  return { id: Number(m[1]), host: m[2] ?? "127.0.0.1", port: Number(m[3]) };
+}
+
+/**
+ * Serves board UART `id` as a raw TCP byte stream (one client at a time): what the client sends
+ * reaches the board's RX at the UART's baud rate, what the board sends on TX goes to the client.
+ */
+async function serveUart(board: Board, u: { id: number; host: string; port: number }): Promise<net.Server> {
+  const uart = board.uart(u.id);
+  let client: net.Socket | null = null;
+  uart.onData((data) => client?.write(data));
+  const server = net.createServer((sock) => {
+    if (client !== null) {
+      sock.end();
+      return;
+    }
+    client = sock;
+    sock.on("data", (d) => void uart.write(new Uint8Array(d)).catch(() => sock.destroy()));
+    sock.on("close", () => (client = null));
+    sock.on("error", () => sock.destroy());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(u.port, u.host, () => resolve());
+  });
+  return server;
+}
+
 function parseArgs(argv: string[]): Args {
-  const a: Args = { opts: {}, serial: "stdio", project: null, diagram: null, trace: new Set() };
+  const a: Args = { opts: {}, serial: "stdio", project: null, diagram: null, trace: new Set(), uarts: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -52,6 +87,7 @@ function parseArgs(argv: string[]): Args {
     else if (flag === "--diagram") a.diagram = value();
     else if (flag === "--trace") for (const k of value().split(",")) a.trace.add(k.trim());
     else if (flag === "--until") a.opts.until = Number(value());
+    else if (flag === "--uart") a.uarts.push(parseUart(value()));
     else if (flag === "-h" || flag === "--help") throw new Error("");
     else if (!flag.startsWith("-") && a.project === null) a.project = flag;
     else throw new Error(`unknown option '${arg}'`);
@@ -125,12 +161,23 @@ export async function boardMain(argv: string[]): Promise<number> {
     process.stderr.write(`board ${board.profile.id} on ${scheme}://localhost:${transport.port}\n`);
   }
   if (transport instanceof PtyTransport) process.stderr.write(`board ${board.profile.id} on ${transport.path}\n`);
+  const servers: net.Server[] = [];
+  for (const u of args.uarts) {
+    try {
+      const s = await serveUart(board, u);
+      servers.push(s);
+      process.stderr.write(`uart${u.id} on socket://localhost:${(s.address() as net.AddressInfo).port}\n`);
+    } catch (e) {
+      process.stderr.write(`upy board: uart${u.id}: ${(e as Error).message}\n`);
+    }
+  }
   const stop = () => transport.close();
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   // --until: once the virtual clock gets there the session is over (a scripted run ends).
   const limit = args.opts.until !== undefined ? board.untilLimit() : new Promise<void>(() => {});
   await Promise.race([transport.done, board.exited, limit]);
+  for (const s of servers) s.close();
   transport.close();
   await board.stop();
   return 0;

@@ -2,7 +2,7 @@
 // piped input, a TCP server reachable as pyserial's socket://, a project folder, bad options.
 import { describe, it, expect } from "vitest";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, openSync, writeSync, createReadStream } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync, openSync, writeSync, createReadStream } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as net from "node:net";
@@ -56,6 +56,32 @@ describe("upy board", () => {
       sock.write("print(123)\x04");
       for (let i = 0; i < 200 && !got.endsWith("\x04>"); i++) await sleep(20);
       expect(got).toBe("OK123\r\n\x04\x04>");
+      sock.destroy();
+    } finally {
+      child.kill();
+    }
+  });
+
+  it("serves a board UART as a TCP byte stream with --uart N=tcp:PORT", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "upy-cli-uart-"));
+    writeFileSync(join(dir, "main.py"), [
+      "from machine import UART", "import time", "u = UART(1, 115200)",
+      "while True:", "    if u.any():", "        u.write(b'<' + u.read() + b'>')", "    time.sleep_ms(2)", "",
+    ].join("\n"));
+    const child = spawn(process.execPath, [upy, "board", "--uart", "1=tcp:0", dir], { stdio: ["pipe", "pipe", "pipe"] });
+    try {
+      let err = "";
+      child.stderr.on("data", (d) => (err += d));
+      for (let i = 0; i < 200 && !/uart1 on socket:\/\/localhost:\d+/.test(err); i++) await sleep(20);
+      const port = Number(/uart1 on socket:\/\/localhost:(\d+)/.exec(err)![1]);
+      const sock = net.connect(port, "127.0.0.1");
+      let got = "";
+      sock.on("data", (d) => (got += d.toString("latin1")));
+      await new Promise((r) => sock.once("connect", r));
+      sock.write("ping");
+      for (let i = 0; i < 200 && got.replace(/[<>]/g, "") !== "ping"; i++) await sleep(20);
+      expect(got.replace(/[<>]/g, "")).toBe("ping");
+      expect(got.startsWith("<")).toBe(true);
       sock.destroy();
     } finally {
       child.kill();
