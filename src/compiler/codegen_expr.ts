@@ -603,19 +603,27 @@ export abstract class ExprGen {
       held.push(f);
       pre.push(`${f} = ${fn}`);
     }
-    const as = args.map((a) => {
-      if (isSimple(a) || a.length < 30) return a;
-      const t = this.ctx.temp();
-      held.push(t);
-      pre.push(`${t} = ${a}`);
-      return t;
-    });
+    const as = this.holdArgs(args, held, pre);
     this.ctx.release(...held);
     const list = as.join(", ");
     const test = n === 0 ? `typeof ${f} === "function"` : `typeof ${f} === "function" && ${f}.$n >= ${n}`;
     const slow = n <= 3 ? `${this.h("call" + n)}(${[f, ...as].join(", ")})` : `${this.h("call")}(${f}, [${list}], null)`;
     const body = `${test} ? ${f}(${list}) : ${slow}`;
     return pre.length === 0 ? `(${body})` : `(${pre.join(", ")}, ${body})`;
+  }
+
+  /**
+   * Call arguments as the call site uses them: short or simple ones as they are, others
+   * evaluated once, in order, into temps (their assignments appended to `pre`, temps to `held`).
+   */
+  private holdArgs(args: string[], held: string[], pre: string[]): string[] {
+    return args.map((a) => {
+      if (isSimple(a) || a.length < 30) return a;
+      const t = this.ctx.temp();
+      held.push(t);
+      pre.push(`${t} = ${a}`);
+      return t;
+    });
   }
 
   /** o.m(args): calls a method found on the class without creating a bound method. */
@@ -630,13 +638,7 @@ export abstract class ExprGen {
     const m = this.ctx.temp();
     held.push(o, m);
     const pre = [`${o} = ${obj}`];
-    const as = args.map((a) => {
-      if (isSimple(a) || a.length < 30) return a;
-      const t = this.ctx.temp();
-      held.push(t);
-      pre.push(`${t} = ${a}`);
-      return t;
-    });
+    const as = this.holdArgs(args, held, pre);
     this.ctx.release(...held);
     const n = args.length + 1;
     const fast = `typeof ${o} === "object" && typeof (${m} = ${o}.${name}) === "function" && ${m}.$n >= ${n} ? ${m}(${[o, ...as].join(", ")})`;

@@ -242,16 +242,20 @@ function connectTcp(e: Entry, addr: WireAddr): null {
   return null;
 }
 
+/** A stream's pending socket error, raised once (the stream then reads as ended). */
+function raisePending(e: Entry, s: Stream): void {
+  if (s.err === 0) return;
+  const err = s.err;
+  s.err = 0;
+  s.eof = true;
+  changed(e);
+  throw new Fail(err);
+}
+
 function sendTcp(e: Entry, req: Extract<NetRequest, { op: "send" }>): number | null | Promise<number> {
   const s = e.stream;
   if (s === null) throw new Fail(EPIPE);
-  if (s.err !== 0) {
-    const err = s.err;
-    s.err = 0;
-    s.eof = true;
-    changed(e);
-    throw new Fail(err);
-  }
+  raisePending(e, s);
   if (!s.connected) return null;
   if (s.sock.writableEnded || s.sock.destroyed) throw new Fail(EPIPE);
   if (!req.wait) {
@@ -273,13 +277,7 @@ function recvTcp(e: Entry, n: number, keep: boolean): { data: Uint8Array; from: 
     changed(e);
     return { data, from: null };
   }
-  if (s.err !== 0) {
-    const err = s.err;
-    s.err = 0;
-    s.eof = true;
-    changed(e);
-    throw new Fail(err);
-  }
+  raisePending(e, s);
   if (s.eof || n === 0) return { data: new Uint8Array(0), from: null };
   return null;
 }

@@ -144,38 +144,31 @@ function heapDelete(heap: PyTask | null, node: PyTask): PyTask | null {
   let p = node;
   while (p.$phRp === null) p = p.$phNext!;
   const parent = p.$phRp;
-  let nextSib: PyTask | null;
-  let nextRp: PyTask | null;
-  let repl: PyTask | null;
   if (node === parent.$phChild && node.$phChild === null) {
     parent.$phChild = node.$phRp !== null ? null : node.$phNext;
     node.$phNext = null;
     node.$phRp = null;
     return heap;
-  } else if (node === parent.$phChild) {
-    const child = node.$phChild;
-    nextSib = node.$phNext;
-    nextRp = node.$phRp;
-    node.$phChild = null;
-    node.$phNext = null;
-    node.$phRp = null;
-    repl = pairing(child);
-    parent.$phChild = repl;
-  } else {
-    let n = parent.$phChild!;
-    while (n.$phNext !== node) n = n.$phNext!;
-    const child = node.$phChild;
-    nextSib = node.$phNext;
-    nextRp = node.$phRp;
-    node.$phChild = null;
-    node.$phNext = null;
-    node.$phRp = null;
-    repl = pairing(child);
-    if (repl === null) repl = n;
-    else {
-      n.$phNext = repl;
-      n.$phRp = null;
-    }
+  }
+  // The sibling before node (null when node is its parent's first child).
+  let prev: PyTask | null = null;
+  if (node !== parent.$phChild) {
+    prev = parent.$phChild!;
+    while (prev.$phNext !== node) prev = prev.$phNext!;
+  }
+  // Detach node; its children, paired into one subtree, take its place.
+  const child = node.$phChild;
+  const nextSib = node.$phNext;
+  const nextRp = node.$phRp;
+  node.$phChild = null;
+  node.$phNext = null;
+  node.$phRp = null;
+  let repl = pairing(child);
+  if (prev === null) parent.$phChild = repl;
+  else if (repl === null) repl = prev;
+  else {
+    prev.$phNext = repl;
+    prev.$phRp = null;
   }
   repl!.$phNext = nextSib;
   repl!.$phRp = nextRp;
