@@ -12,9 +12,9 @@ export class PyBaseException extends PyObject {
   /** Where it was raised: a JS stack capture mapped to Python lines lazily (traceback.ts). */
   $tb: TracebackHolder | null = null;
   /** Where it was last caught (bounds the traceback: printexc.ts). */
-  declare $caughtAt: TracebackHolder | CatchSite | undefined;
+  declare $caughtAt: CatchSite | undefined;
   /** Earlier raises of the same exception object, newest first (it was caught and raised again). */
-  declare $older: { tb: TracebackHolder | null; caughtAt: TracebackHolder | CatchSite | undefined }[] | undefined;
+  declare $older: { tb: TracebackHolder | null; caughtAt: CatchSite | undefined }[] | undefined;
   /** Frames added by hand (e.g. for SyntaxError: the file and line of the error). */
   $extraFrames: { file: string; line: number; name: string | null }[] | null = null;
   __cause__: any = None;

@@ -151,7 +151,7 @@ export const RT = {
   mkRaise: lang.mkRaise,
   /** bare `raise` → `throw $reraise()` (the exception being handled) */
   reraise: lang.reraise,
-  /** entering an except block: pushExc(e); leaving it (finally): popExc() */
+  /** entering an except block: pushExc(e, site) (site: a hoisted {name, lo, hi}, traceback.ts CatchSite); leaving it (finally): popExc() */
   pushExc: lang.pushExc,
   popExc: lang.popExc,
   /** assert failure: throw $assertFail(msg | undefined) */

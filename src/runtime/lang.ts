@@ -15,7 +15,7 @@ import { getIter, iterNext, toArray, repr, str, unpackEx, callSpecial } from "./
 import { callMethod } from "./attr.ts";
 import { PyGenerator, runningGen, throwInto, raiseObj } from "./types/generator.ts";
 import { langHooks } from "./hooks.ts";
-import { captureTraceback, captureCatchSite, type CatchSite } from "./traceback.ts";
+import { captureTraceback, type CatchSite } from "./traceback.ts";
 import { globalsDict } from "./nsdict.ts";
 import { io } from "./stdio.ts";
 
@@ -386,16 +386,14 @@ export function mkRaise(x: any, cause?: any): PyBaseException {
 /** Exceptions currently being handled (innermost last), for bare `raise` and sys.exc_info(). */
 export const excStack: PyBaseException[] = [];
 
-export function pushExc(e: PyBaseException, site?: CatchSite): void {
+export function pushExc(e: PyBaseException, site: CatchSite): void {
   excStack.push(e);
   // Where it is caught bounds its traceback: a Python traceback holds the frames from the
-  // handler's frame to the raise, not the callers above the handler (see printexc.ts). Compiled
-  // handlers name their site (a constant: no stack capture per catch).
+  // handler's frame to the raise, not the callers above the handler (see printexc.ts). The
+  // compiler names each handler's site (a constant: no stack capture per catch). Caught again
+  // without a new raise (a bare `raise` in a handler): the inner catches are kept in `prev`.
   const prev = e.$caughtAt;
-  // Caught again without a new raise (a bare `raise` in a handler): remember the inner catches.
-  if (site === undefined) e.$caughtAt = captureCatchSite();
-  else if (prev === undefined || prev instanceof Error) e.$caughtAt = site;
-  else e.$caughtAt = { name: site.name, lo: site.lo, hi: site.hi, prev: prev as CatchSite };
+  e.$caughtAt = prev === undefined ? site : { name: site.name, lo: site.lo, hi: site.hi, prev };
 }
 
 export function popExc(): void {

@@ -12,7 +12,7 @@
 
 import { typeOf, isSubtype } from "./object.ts";
 import { PyBaseException, baseExceptionType } from "./exceptions.ts";
-import { pyFrames, pyFramesUntil, pyFramesUntilSite, type TracebackHolder, type CatchSite } from "./traceback.ts";
+import { pyFrames, pyFramesUntilSite, type TracebackHolder, type CatchSite } from "./traceback.ts";
 import { callSpecial } from "./ops.ts";
 import { excStr } from "./types/baseexception.ts";
 
@@ -34,9 +34,8 @@ export function excFrames(e: PyBaseException): FrameLike[] {
  * The frames of a raise, outermost first, without the callers of the frame that caught it (the
  * raise-time stack extends the catch-time one): a Python traceback holds only what it unwound.
  */
-function framesUntilCaught(tb: TracebackHolder | null, caughtAt: TracebackHolder | CatchSite | undefined): FrameLike[] {
-  if (caughtAt === undefined) return pyFrames(tb);
-  return caughtAt instanceof Error ? pyFramesUntil(tb, caughtAt) : pyFramesUntilSite(tb, caughtAt as CatchSite);
+function framesUntilCaught(tb: TracebackHolder | null, caughtAt: CatchSite | undefined): FrameLike[] {
+  return caughtAt === undefined ? pyFrames(tb) : pyFramesUntilSite(tb, caughtAt);
 }
 
 function frameLine(f: FrameLike): string {

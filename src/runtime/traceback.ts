@@ -44,44 +44,7 @@ export function captureTraceback(): TracebackHolder {
   return new Error();
 }
 
-/**
- * How many frames a catch-site capture keeps. Where an exception is caught bounds its traceback
- * (printexc.ts), but walking the whole stack at every `except` costs as much as the raise's own
- * capture: the innermost few frames (the handler's frame and its callers, with call positions)
- * are enough to find the handler's frame in the raise-time stack, which they extend.
- */
-const CATCH_FRAMES = 4;
-
-/** The stack at an `except`: its innermost CATCH_FRAMES frames from the handler's frame. */
-export function captureCatchSite(): TracebackHolder {
-  const limit = Error.stackTraceLimit;
-  // `new Error` is cheaper than Error.captureStackTrace on a plain object; its own two runtime
-  // frames (this function and pushExc) are dropped when the frames are read.
-  Error.stackTraceLimit = CATCH_FRAMES + 2;
-  const h = new Error();
-  Error.stackTraceLimit = limit;
-  return h;
-}
-
 const frameRe = /\((py\d+):(\d+):\d+\)$|at (py\d+):(\d+):\d+$/;
-
-/** The frame lines of a captured stack, innermost first. */
-function rawFrames(h: TracebackHolder): string[] {
-  const lines = (h.stack ?? "").split("\n");
-  const out: string[] = [];
-  for (const l of lines) if (l.startsWith("    at ")) out.push(l);
-  return out;
-}
-
-/** The Python function a frame line is in, as "url:name" (null for other code). */
-function frameFunction(text: string): string | null {
-  const m = frameRe.exec(text);
-  if (m === null) return null;
-  const url = m[1] ?? m[3];
-  const info = codeByUrl.get(url);
-  if (info === undefined) return null;
-  return url + ":" + (info.names[Number(m[2] ?? m[4])] ?? "<module>");
-}
 
 /**
  * Where an `except` caught an exception, as the compiler knows it: the function the handler is in
@@ -104,7 +67,7 @@ export interface CatchSite {
  */
 export function pyFramesUntilSite(tb: TracebackHolder | null, site: CatchSite): PyFrame[] {
   if (tb === null) return [];
-  const frames = framesOf(rawFrames(tb)); // outermost first
+  const frames = pyFrames(tb); // outermost first
   const chain: CatchSite[] = [];
   for (let s: CatchSite | undefined = site; s !== undefined; s = s.prev) chain.unshift(s);
   let from = frames.length - 1;
@@ -117,32 +80,6 @@ export function pyFramesUntilSite(tb: TracebackHolder | null, site: CatchSite): 
     from = i - 1;
   }
   return at < 0 ? frames : frames.slice(at);
-}
-
-/**
- * The Python frames a raise unwound until it was caught at `caughtAt` (a captureCatchSite
- * holder), outermost first: the handler's frame down to the raise. The handler's frame is found
- * in the raise-time stack as the innermost frame in the same function whose callers' positions
- * match those captured at the catch.
- */
-export function pyFramesUntil(tb: TracebackHolder | null, caughtAt: TracebackHolder): PyFrame[] {
-  if (tb === null) return [];
-  const raise = rawFrames(tb);
-  let at = rawFrames(caughtAt);
-  const whole = at.length < CATCH_FRAMES + 2;
-  let top = 0;
-  while (top < at.length && frameFunction(at[top]) === null) top++;
-  at = at.slice(top, top + CATCH_FRAMES);
-  if (at.length === 0) return framesOf(raise);
-  const fn = frameFunction(at[0]);
-  for (let i = 0; i + at.length <= raise.length; i++) {
-    if (frameFunction(raise[i]) !== fn) continue;
-    let j = 1;
-    while (j < at.length && raise[i + j] === at[j]) j++;
-    // A capture shorter than the limit holds the whole stack: the ends must line up too.
-    if (j === at.length && (!whole || i + j === raise.length)) return framesOf(raise.slice(0, i + 1));
-  }
-  return framesOf(raise);
 }
 
 /** The Python frames of a captured stack, outermost first (as tracebacks print them). */
