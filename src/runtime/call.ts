@@ -65,7 +65,8 @@ export function builtinVarargs(f: any): boolean {
  */
 export function callWithSelf(f: any, self: any, args: any[], kw: Kw): any {
   const n = args.length;
-  if (kw === null && typeof f === "function" && (f.$builtin === true ? f.$sig === undefined && (n < f.$n || builtinVarargs(f)) : f.$sig !== undefined && n < f.$n)) {
+  const direct = kw === null && typeof f === "function" && (f.$builtin === true ? f.$sig === undefined && (n < f.$n || builtinVarargs(f)) : f.$sig !== undefined && n < f.$n);
+  if (direct) {
     switch (n) {
       case 0:
         return f(self);
@@ -76,15 +77,11 @@ export function callWithSelf(f: any, self: any, args: any[], kw: Kw): any {
       case 3:
         return f(self, args[0], args[1], args[2]);
     }
-    const all = new Array(n + 1);
-    all[0] = self;
-    for (let i = 0; i < n; i++) all[i + 1] = args[i];
-    return f.apply(null, all);
   }
   const all = new Array(n + 1);
   all[0] = self;
   for (let i = 0; i < n; i++) all[i + 1] = args[i];
-  return call(f, all, kw);
+  return direct ? f.apply(null, all) : call(f, all, kw);
 }
 
 /** Marks a class whose instances need no __init__ call (object's own __init__, no arguments). */
