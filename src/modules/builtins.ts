@@ -257,8 +257,7 @@ function builtin_sum(iterable: any, start?: any): any {
 const NO_DEFAULT: any = Object.freeze(Object.create(null));
 
 /** min/max: `better(a, b)` says whether key a beats the best key b so far. */
-function minMax(args: PyTuple | undefined, key: any, dflt: any, better: (a: any, b: any) => any): any {
-  const items = args === undefined ? [] : args.$a;
+function minMax(items: any[], key: any, dflt: any, better: (a: any, b: any) => any): any {
   if (items.length === 0) throw typeError("function missing 1 required positional arguments");
   const useKey = key !== None && key !== undefined;
   let best: any = STOP;
@@ -284,8 +283,23 @@ function minMax(args: PyTuple | undefined, key: any, dflt: any, better: (a: any,
 }
 
 const minMaxSig = () => sig([], [], { varargs: true, kwonly: ["key", "default"], kwDefaults: [None, NO_DEFAULT] });
-const builtin_max = withSig("max", (args: PyTuple, key: any, dflt: any) => minMax(args, key, dflt, gt), minMaxSig());
-const builtin_min = withSig("min", (args: PyTuple, key: any, dflt: any) => minMax(args, key, dflt, lt), minMaxSig());
+const builtin_max = withSig("max", (args: PyTuple | undefined, key: any, dflt: any) => minMax(args?.$a ?? [], key, dflt, gt), minMaxSig());
+const builtin_min = withSig("min", (args: PyTuple | undefined, key: any, dflt: any) => minMax(args?.$a ?? [], key, dflt, lt), minMaxSig());
+// Entries for positional arguments without keywords (call.ts), `min(255, max(0, v))` above all.
+function max_pos(a: any, b: any): any {
+  if (b === undefined) return minMax(a === undefined ? [] : [a], None, NO_DEFAULT, gt);
+  if (typeof a === "number" && typeof b === "number") return b > a ? b : a;
+  return isTrue(gt(b, a)) ? b : a;
+}
+function min_pos(a: any, b: any): any {
+  if (b === undefined) return minMax(a === undefined ? [] : [a], None, NO_DEFAULT, lt);
+  if (typeof a === "number" && typeof b === "number") return b < a ? b : a;
+  return isTrue(lt(b, a)) ? b : a;
+}
+(builtin_max as any).$pos = max_pos;
+(max_pos as any).$n = 2;
+(builtin_min as any).$pos = min_pos;
+(min_pos as any).$n = 2;
 
 // ---------------------------------------------------------------- iteration
 

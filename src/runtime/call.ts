@@ -24,17 +24,29 @@ function fnName(f: any): string {
   return f.$name ?? "function";
 }
 
+// What kind of callable f is, read from a prototype marker (`instanceof` is slow before V8
+// optimises the caller): a class, a bound method, or undefined for anything else.
+const TYPE = 1, BOUND = 2;
+(PyType.prototype as any).$callKind = TYPE;
+(PyBoundMethod.prototype as any).$callKind = BOUND;
+
 export function call(f: any, args: any[], kw: Kw): any {
   if (typeof f === "function") {
     const sig: FunctionSig | undefined = f.$sig;
-    if (sig !== undefined) return f.apply(null, bindArgs(f, sig, args, kw));
+    if (sig !== undefined) {
+      // A builtin's entry for up to `$n` positional arguments (str.format, min, max): no binding.
+      const p = f.$pos;
+      if (p !== undefined && kw === null && args.length <= p.$n) return p.apply(null, args);
+      return f.apply(null, bindArgs(f, sig, args, kw));
+    }
     if (kw !== null && hasKeys(kw)) throw typeError("function doesn't take keyword arguments");
     if (args.length > f.length && (f.$builtin !== true || !builtinVarargs(f)))
       throw typeError(`function takes ${f.length} positional arguments but ${args.length} were given`);
     return f.apply(null, args);
   }
-  if (f instanceof PyType) return callType(f, args, kw);
-  if (f instanceof PyBoundMethod) return callWithSelf(f.$func, f.$self, args, kw);
+  const k = f.$callKind;
+  if (k === TYPE) return callType(f, args, kw);
+  if (k === BOUND) return callWithSelf(f.$func, f.$self, args, kw);
   const dunder = typeof f === "object" ? f.__call__ : undefined;
   if (dunder !== undefined && typeof dunder === "function") return callWithSelf(dunder, f, args, kw);
   throw typeError(`'${typeOf(f).$name}' object isn't callable`);
@@ -165,27 +177,30 @@ function initResult(r: any): void {
   if (r !== None && r !== undefined) throw typeError("__init__() should return None");
 }
 
-/** A compiled function that callWithSelf would call directly with self and n arguments. */
+/** A function that callWithSelf would call directly with self and n arguments. */
 function directWithSelf(f: any, n: number): boolean {
-  return typeof f === "function" && f.$builtin !== true && f.$sig !== undefined && n < f.$n;
+  // A builtin without a signature takes its arguments positionally (as call() would pass them).
+  return typeof f === "function" && n < f.$n && (f.$builtin === true ? f.$sig === undefined : f.$sig !== undefined);
 }
 
 export function call0(f: any): any {
-  if (f instanceof PyType) {
+  const k = f.$callKind;
+  if (k === TYPE) {
     const init = fastInit(f, 0);
     if (init !== null) {
       const o = Object.create(f.$proto);
       if (init !== NO_INIT) initResult(init(o));
       return o;
     }
-  } else if (f instanceof PyBoundMethod && directWithSelf(f.$func, 0)) {
+  } else if (k === BOUND && directWithSelf(f.$func, 0)) {
     return f.$func(f.$self);
   }
   return call(f, [], null);
 }
 
 export function call1(f: any, a: any): any {
-  if (f instanceof PyType) {
+  const k = f.$callKind;
+  if (k === TYPE) {
     if (f.$new1 !== null) return f.$new1(a);
     const init = fastInit(f, 1);
     if (init !== null) {
@@ -193,35 +208,37 @@ export function call1(f: any, a: any): any {
       initResult(init(o, a));
       return o;
     }
-  } else if (f instanceof PyBoundMethod && directWithSelf(f.$func, 1)) {
+  } else if (k === BOUND && directWithSelf(f.$func, 1)) {
     return f.$func(f.$self, a);
   }
   return call(f, [a], null);
 }
 
 export function call2(f: any, a: any, b: any): any {
-  if (f instanceof PyType) {
+  const k = f.$callKind;
+  if (k === TYPE) {
     const init = fastInit(f, 2);
     if (init !== null) {
       const o = Object.create(f.$proto);
       initResult(init(o, a, b));
       return o;
     }
-  } else if (f instanceof PyBoundMethod && directWithSelf(f.$func, 2)) {
+  } else if (k === BOUND && directWithSelf(f.$func, 2)) {
     return f.$func(f.$self, a, b);
   }
   return call(f, [a, b], null);
 }
 
 export function call3(f: any, a: any, b: any, c: any): any {
-  if (f instanceof PyType) {
+  const k = f.$callKind;
+  if (k === TYPE) {
     const init = fastInit(f, 3);
     if (init !== null) {
       const o = Object.create(f.$proto);
       initResult(init(o, a, b, c));
       return o;
     }
-  } else if (f instanceof PyBoundMethod && directWithSelf(f.$func, 3)) {
+  } else if (k === BOUND && directWithSelf(f.$func, 3)) {
     return f.$func(f.$self, a, b, c);
   }
   return call(f, [a, b, c], null);

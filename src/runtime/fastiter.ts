@@ -189,12 +189,15 @@ export function seqOf(x: any): any {
 
 /** The items of a short range (`for i in cols` with cols = range(8)) as a tuple, else null. */
 function smallRange(r: PyRange): any {
+  // A range is immutable and the loop only reads the tuple: made once per range object.
+  const t = r.$items;
+  if (t !== undefined) return t;
   const start = r.start as number, stop = r.stop as number, step = r.step as number;
   const n = step > 0 ? Math.ceil((stop - start) / step) : Math.ceil((start - stop) / -step);
-  if (n > SMALL_RANGE) return null;
+  if (n > SMALL_RANGE) return (r.$items = null);
   const a: number[] = [];
   for (let i = 0, v = start; i < n; i++, v += step) a.push(v);
-  return new PyTuple(a);
+  return (r.$items = new PyTuple(a));
 }
 
 /** Longer ranges are walked by their iterator (no array of every item). */

@@ -174,7 +174,7 @@ export function eqBool(a: any, b: any): boolean {
 export function eq(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return a === b;
   if (typeof a === "string" && typeof b === "string") return a === b;
-  if (a instanceof PyFloat && b instanceof PyFloat && a.$cls === floatType && b.$cls === floatType) return a.$v === b.$v;
+  if (typeof a === "object" && typeof b === "object" && a !== null && b !== null && a.$cls === floatType && b.$cls === floatType) return a.$v === b.$v;
   if (bigPair(a, b)) return a == b;
   return richCompare("__eq__", "__eq__", a, b, true);
 }
@@ -189,7 +189,7 @@ function bigPair(a: any, b: any): boolean {
 export function ne(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return a !== b;
   if (typeof a === "string" && typeof b === "string") return a !== b;
-  if (a instanceof PyFloat && b instanceof PyFloat && a.$cls === floatType && b.$cls === floatType) return a.$v !== b.$v;
+  if (typeof a === "object" && typeof b === "object" && a !== null && b !== null && a.$cls === floatType && b.$cls === floatType) return a.$v !== b.$v;
   if (bigPair(a, b)) return a != b;
   return neSlow(a, b);
 }
@@ -229,28 +229,28 @@ function neOneSide(x: any, y: any): any {
 export function lt(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return a < b;
   if (typeof a === "string" && typeof b === "string") return a < b;
-  if (a instanceof PyFloat && b instanceof PyFloat && a.$cls === floatType && b.$cls === floatType) return a.$v < b.$v;
+  if (typeof a === "object" && typeof b === "object" && a !== null && b !== null && a.$cls === floatType && b.$cls === floatType) return a.$v < b.$v;
   if (bigPair(a, b)) return a < b;
   return richCompare("__lt__", "__gt__", a, b, false);
 }
 export function le(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return a <= b;
   if (typeof a === "string" && typeof b === "string") return a <= b;
-  if (a instanceof PyFloat && b instanceof PyFloat && a.$cls === floatType && b.$cls === floatType) return a.$v <= b.$v;
+  if (typeof a === "object" && typeof b === "object" && a !== null && b !== null && a.$cls === floatType && b.$cls === floatType) return a.$v <= b.$v;
   if (bigPair(a, b)) return a <= b;
   return richCompare("__le__", "__ge__", a, b, false);
 }
 export function gt(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return a > b;
   if (typeof a === "string" && typeof b === "string") return a > b;
-  if (a instanceof PyFloat && b instanceof PyFloat && a.$cls === floatType && b.$cls === floatType) return a.$v > b.$v;
+  if (typeof a === "object" && typeof b === "object" && a !== null && b !== null && a.$cls === floatType && b.$cls === floatType) return a.$v > b.$v;
   if (bigPair(a, b)) return a > b;
   return richCompare("__gt__", "__lt__", a, b, false);
 }
 export function ge(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return a >= b;
   if (typeof a === "string" && typeof b === "string") return a >= b;
-  if (a instanceof PyFloat && b instanceof PyFloat && a.$cls === floatType && b.$cls === floatType) return a.$v >= b.$v;
+  if (typeof a === "object" && typeof b === "object" && a !== null && b !== null && a.$cls === floatType && b.$cls === floatType) return a.$v >= b.$v;
   if (bigPair(a, b)) return a >= b;
   return richCompare("__ge__", "__le__", a, b, false);
 }
@@ -382,7 +382,8 @@ export function add(a: any, b: any): any {
 // float for the result to be one, which is the case when the int/int path was not taken.
 function fnum(x: any): number {
   if (typeof x === "number") return x;
-  if (x instanceof PyFloat && x.$cls === floatType) return x.$v;
+  // Only exact floats have floatType as $cls (no instanceof: it is slow before optimisation).
+  if (typeof x === "object" && x !== null && x.$cls === floatType) return x.$v;
   return NaN;
 }
 
@@ -527,21 +528,21 @@ export function toIndex(x: any): number {
 
 export function getItem(o: any, k: any): any {
   if (typeof o === "string") return strGetItem(o, k);
-  if (o instanceof PyList && typeof k === "number") {
-    const a = o.$a;
-    const i = k < 0 ? k + a.length : k;
-    if (i >= 0 && i < a.length && o.$cls === listTypeRef.t) return a[i];
-  } else if (o instanceof PyTuple && typeof k === "number" && o.$cls === tupleType) {
-    const a = o.$a;
-    const i = k < 0 ? k + a.length : k;
-    if (i >= 0 && i < a.length) return a[i];
-  } else if (o instanceof PyDict && o.$cls === dictType) {
+  // Exact builtin types by their class ($cls is only these types on their own instances).
+  const c = o.$cls;
+  if (c === listTypeRef.t || c === tupleType) {
+    if (typeof k === "number") {
+      const a = o.$a;
+      const i = k < 0 ? k + a.length : k;
+      if (i >= 0 && i < a.length) return a[i];
+    }
+  } else if (c === dictType) {
     const e = o.$t.get(k);
     if (e !== undefined) return e.v;
-  } else if (o instanceof PyByteArray && typeof k === "number" && o.$cls === bytearrayType) {
+  } else if (c === bytearrayType && typeof k === "number") {
     const i = k < 0 ? k + o.$n : k;
     if (i >= 0 && i < o.$n) return o.$b[i];
-  } else if (o instanceof PyBytes && typeof k === "number" && o.$cls === bytesType) {
+  } else if (c === bytesType && typeof k === "number") {
     const b = o.$b;
     const i = k < 0 ? k + b.length : k;
     if (i >= 0 && i < b.length) return b[i];
@@ -558,17 +559,18 @@ export function getItem(o: any, k: any): any {
 }
 
 export function setItem(o: any, k: any, v: any): void {
-  if (o instanceof PyList && typeof k === "number" && o.$cls === listTypeRef.t) {
+  const c = o.$cls;
+  if (c === listTypeRef.t && typeof k === "number") {
     const a = o.$a;
     const i = k < 0 ? k + a.length : k;
     if (i >= 0 && i < a.length) {
       a[i] = v;
       return;
     }
-  } else if (o instanceof PyDict && o.$cls === dictType) {
+  } else if (c === dictType) {
     o.$t.set(k, v);
     return;
-  } else if (o instanceof PyByteArray && typeof k === "number" && typeof v === "number" && o.$cls === bytearrayType) {
+  } else if (c === bytearrayType && typeof k === "number" && typeof v === "number") {
     const i = k < 0 ? k + o.$n : k;
     if (i >= 0 && i < o.$n && v >= 0 && v < 256) {
       o.$b[i] = v;

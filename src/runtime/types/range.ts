@@ -20,6 +20,8 @@ const LIMIT = 2 ** 51;
 export class PyRange extends PyObject {
   /** Any bound needs bigint arithmetic. */
   $big: boolean;
+  /** The items as a tuple, for a short range iterated by a for loop (fastiter.ts). */
+  $items: any = undefined;
   constructor(public start: Int, public stop: Int, public step: Int) {
     super();
     this.$big = isBig(start) || isBig(stop) || isBig(step);
