@@ -202,10 +202,13 @@ export function call1(f: any, a: any): any {
   const k = f.$callKind;
   if (k === TYPE) {
     if (f.$new1 !== null) return f.$new1(a);
-    const init = fastInit(f, 1);
-    if (init !== null) {
+    // fastInit inlined (this runs before V8 optimises the caller, where calls are not free)
+    let init = f.$init;
+    if (init === undefined) init = f.$init = ctorInit(f);
+    if (typeof init === "function" && 1 < init.$n) {
       const o = Object.create(f.$proto);
-      initResult(init(o, a));
+      const r = init(o, a);
+      if (r !== None) initResult(r);
       return o;
     }
   } else if (k === BOUND && directWithSelf(f.$func, 1)) {
@@ -217,10 +220,13 @@ export function call1(f: any, a: any): any {
 export function call2(f: any, a: any, b: any): any {
   const k = f.$callKind;
   if (k === TYPE) {
-    const init = fastInit(f, 2);
-    if (init !== null) {
+    // fastInit inlined (this runs before V8 optimises the caller, where calls are not free)
+    let init = f.$init;
+    if (init === undefined) init = f.$init = ctorInit(f);
+    if (typeof init === "function" && 2 < init.$n) {
       const o = Object.create(f.$proto);
-      initResult(init(o, a, b));
+      const r = init(o, a, b);
+      if (r !== None) initResult(r);
       return o;
     }
   } else if (k === BOUND && directWithSelf(f.$func, 2)) {
@@ -232,10 +238,13 @@ export function call2(f: any, a: any, b: any): any {
 export function call3(f: any, a: any, b: any, c: any): any {
   const k = f.$callKind;
   if (k === TYPE) {
-    const init = fastInit(f, 3);
-    if (init !== null) {
+    // fastInit inlined (this runs before V8 optimises the caller, where calls are not free)
+    let init = f.$init;
+    if (init === undefined) init = f.$init = ctorInit(f);
+    if (typeof init === "function" && 3 < init.$n) {
       const o = Object.create(f.$proto);
-      initResult(init(o, a, b, c));
+      const r = init(o, a, b, c);
+      if (r !== None) initResult(r);
       return o;
     }
   } else if (k === BOUND && directWithSelf(f.$func, 3)) {
