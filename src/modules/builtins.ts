@@ -132,7 +132,7 @@ function builtin_abs(x: any): any {
   if (typeof x === "number") return x < 0 ? -x : x;
   if (typeof x === "bigint") return x < 0n ? -x : x;
   if (typeof x === "boolean") return x ? 1 : 0;
-  if (x instanceof PyFloat && x.$cls === floatType) return new PyFloat(Math.abs(x.$v));
+  if (typeof x === "object" && x.$cls === floatType) return new PyFloat(Math.abs(x.$v));
   const c = complexAbs(x);
   return c !== undefined ? c : unarySpecial("__abs__", x);
 }

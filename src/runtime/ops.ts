@@ -9,7 +9,7 @@ import {
 import {
   newExc, typeError, StopIteration, isStopIteration, TypeError as TypeErrorT, IndexError, isPyException,
 } from "./exceptions.ts";
-import { PyFloat, floatType } from "./types/float.ts";
+import { PyFloat, floatType, fPow } from "./types/float.ts";
 import { PyList } from "./types/list.ts";
 import { PyTuple, tupleType } from "./types/tuple.ts";
 import { PyDict, dictType } from "./types/dict.ts";
@@ -319,8 +319,8 @@ export function notContains(container: any, item: any): boolean {
  * type is a subclass of a's), else TypeError with MicroPython's wording.
  */
 export function binaryOp(op: string, rop: string, a: any, b: any): any {
-  const ta = typeOf(a);
-  const tb = typeOf(b);
+  const ta = typeof a === "object" ? a.$cls : typeOf(a);
+  const tb = typeof b === "object" ? b.$cls : typeOf(b);
   if (tb !== ta && isStrictSub(tb, ta)) {
     const rf = tb.$proto[rop];
     if (rf !== undefined) {
@@ -445,6 +445,12 @@ export function mod(a: any, b: any): any {
 }
 export function pow(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return intPow(a, b);
+  // A float and a float or small int (`b**2`, `x ** 0.5`): float.__pow__'s work, without dispatch.
+  const x = fnum(a);
+  if (x === x) {
+    const y = fnum(b);
+    if (y === y) return fPow(x, y);
+  }
   return binaryOp("__pow__", "__rpow__", a, b);
 }
 export const matmul = (a: any, b: any): any => binaryOp("__matmul__", "__rmatmul__", a, b);
