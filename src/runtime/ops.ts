@@ -9,7 +9,7 @@ import {
 import {
   newExc, typeError, StopIteration, isStopIteration, TypeError as TypeErrorT, IndexError, isPyException,
 } from "./exceptions.ts";
-import { PyFloat, floatType, fPow } from "./types/float.ts";
+import { PyFloat, floatType, fPow, fFloorDiv, fMod } from "./types/float.ts";
 import { PyList } from "./types/list.ts";
 import { PyTuple, tupleType } from "./types/tuple.ts";
 import { PyDict, dictType } from "./types/dict.ts";
@@ -437,11 +437,23 @@ export function truediv(a: any, b: any): any {
 }
 export function floordiv(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return intFloorDiv(a, b);
-  return bigPair(a, b) ? intFloorDiv(a, b) : binaryOp("__floordiv__", "__rfloordiv__", a, b);
+  if (bigPair(a, b)) return intFloorDiv(a, b);
+  const x = fnum(a);
+  if (x === x) {
+    const y = fnum(b);
+    if (y === y) return fFloorDiv(x, y);
+  }
+  return binaryOp("__floordiv__", "__rfloordiv__", a, b);
 }
 export function mod(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return intMod(a, b);
-  return bigPair(a, b) ? intMod(a, b) : binaryOp("__mod__", "__rmod__", a, b);
+  if (bigPair(a, b)) return intMod(a, b);
+  const x = fnum(a);
+  if (x === x) {
+    const y = fnum(b);
+    if (y === y) return fMod(x, y);
+  }
+  return binaryOp("__mod__", "__rmod__", a, b);
 }
 export function pow(a: any, b: any): any {
   if (typeof a === "number" && typeof b === "number") return intPow(a, b);
@@ -506,6 +518,7 @@ function unaryOp(name: string, x: any): any {
 
 export function neg(x: any): any {
   if (typeof x === "number") return x === 0 ? 0 : -x;
+  if (typeof x === "object" && x.$cls === floatType) return new PyFloat(-x.$v);
   return unaryOp("__neg__", x);
 }
 export function pos(x: any): any {
