@@ -211,8 +211,12 @@ export function call1(f: any, a: any): any {
       if (r !== None) initResult(r);
       return o;
     }
-  } else if (k === BOUND && directWithSelf(f.$func, 1)) {
-    return f.$func(f.$self, a);
+  } else if (k === BOUND) {
+    if (directWithSelf(f.$func, 1)) return f.$func(f.$self, a);
+  } else if (typeof f === "object") {
+    // An instance of a class with __call__ (found on the class, as call() finds it)
+    const d = f.__call__;
+    if (directWithSelf(d, 1)) return d(f, a);
   }
   return call(f, [a], null);
 }
@@ -229,8 +233,12 @@ export function call2(f: any, a: any, b: any): any {
       if (r !== None) initResult(r);
       return o;
     }
-  } else if (k === BOUND && directWithSelf(f.$func, 2)) {
-    return f.$func(f.$self, a, b);
+  } else if (k === BOUND) {
+    if (directWithSelf(f.$func, 2)) return f.$func(f.$self, a, b);
+  } else if (typeof f === "object") {
+    // An instance of a class with __call__ (found on the class, as call() finds it)
+    const d = f.__call__;
+    if (directWithSelf(d, 2)) return d(f, a, b);
   }
   return call(f, [a, b], null);
 }
@@ -247,8 +255,12 @@ export function call3(f: any, a: any, b: any, c: any): any {
       if (r !== None) initResult(r);
       return o;
     }
-  } else if (k === BOUND && directWithSelf(f.$func, 3)) {
-    return f.$func(f.$self, a, b, c);
+  } else if (k === BOUND) {
+    if (directWithSelf(f.$func, 3)) return f.$func(f.$self, a, b, c);
+  } else if (typeof f === "object") {
+    // An instance of a class with __call__ (found on the class, as call() finds it)
+    const d = f.__call__;
+    if (directWithSelf(d, 3)) return d(f, a, b, c);
   }
   return call(f, [a, b, c], null);
 }
