@@ -32,7 +32,8 @@ export abstract class StmtGen extends ExprGen {
   }
 
   protected intrCheck(): void {
-    this.emit(`if (${this.h("intr")}[0] !== 0) ${this.h("checkIntr")}();`);
+    // A truth test (no compare with feedback): the flag is an Int32Array element.
+    this.emit(`if (${this.h("intr")}[0]) ${this.h("checkIntr")}();`);
   }
 
   stmt(s: A.Stmt): void {
@@ -463,9 +464,11 @@ export abstract class StmtGen extends ExprGen {
   protected seqLoopHead(src: string, iter: "seqIter" | null): string {
     const s = this.ctx.temp(), it = this.ctx.temp(), i = this.ctx.temp(), v = this.ctx.temp();
     const init = iter === null ? `${this.h("getIter")}(${src})` : src;
-    this.emit(`${s} = ${this.h("seqOf")}(${src}); ${it} = ${s} === null ? ${init} : null; ${i} = 0;`);
+    // `s` then holds the sequence's item array itself (a list keeps its array for life): one
+    // property load less per step before V8 optimises the loop.
+    this.emit(`${s} = ${this.h("seqOf")}(${src}); ${it} = ${s} === null ? ${init} : (${s} = ${s}.$a, null); ${i} = 0;`);
     this.emit("for (;;) {");
-    this.emit(`  if (${it} === null) { if (${i} >= ${s}.$a.length) break; ${v} = ${s}.$a[${i}++]; } else if ((${v} = ${this.h("iterNext")}(${it})) === ${this.h("STOP")}) break;`);
+    this.emit(`  if (${it} === null) { if (${i} >= ${s}.length) break; ${v} = ${s}[${i}++]; } else if ((${v} = ${this.h("iterNext")}(${it})) === ${this.h("STOP")}) break;`);
     return v;
   }
 
