@@ -565,6 +565,10 @@ export function getItem(o: any, k: any): any {
     const b = o.$b;
     const i = k < 0 ? k + b.length : k;
     if (i >= 0 && i < b.length) return b[i];
+  } else if (typeof o === "object" && c.$user === true) {
+    // An instance of a Python class: its class's __getitem__ without the general lookup.
+    const g = c.$proto.__getitem__;
+    if (typeof g === "function") return g(o, k);
   }
   const f = special(o, "__getitem__");
   if (f === undefined) {
