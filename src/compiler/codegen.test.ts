@@ -53,14 +53,14 @@ describe("emitted code", () => {
     "$g.f = $mkFunction(function $fn(a) {",
     "  if (a === undefined) return $call($fn, [a], null);",
     '  return (typeof a === "number" && a <= 9007199254740990 ? a + 1 : $add(a, 1));',
-    '}, "f", "f", ["a"], 0, [], [], [], 0);',
+    '}, "f", "f", ["a"], 0, [], [], [], 0, $g);',
   ].join("\n")));
   it("attribute store", () => expectJs("def f(o, v): o.x = v", [
     "$g.f = $mkFunction(function $fn(o, v) {",
     "  if (o === undefined || v === undefined) return $call($fn, [o, v], null);",
     '  if (o.$setOk === true && typeof v !== "function") o.x = v; else $storeAttr(o, "x", v);',
     "  return $None;",
-    '}, "f", "f", ["o", "v"], 0, [], [], [], 0);',
+    '}, "f", "f", ["o", "v"], 0, [], [], [], 0, $g);',
   ].join("\n")));
   it("dunder attribute is slow", () => expect(body("def f(o): return o.__dict__")).toContain('$loadAttr(o, "__dict__")'));
   it("length attribute is slow", () => expect(body("def f(o): return o.length")).toContain('$loadAttr(o, "length")'));

@@ -180,7 +180,7 @@ export class Codegen extends StmtGen {
     const list = (xs: string[]) => `[${xs.join(", ")}]`;
     return `${this.h("mkFunction")}(${js}, ${jsString(scope.name)}, ${jsString(scope.qualname)}, ` +
       `${list(positional.map(jsString))}, ${args.posonlyargs.length}, ${list(defaults)}, ` +
-      `${list(args.kwonlyargs.map((a) => jsString(a.name)))}, ${list(kwDefaults)}, ${flags})`;
+      `${list(args.kwonlyargs.map((a) => jsString(a.name)))}, ${list(kwDefaults)}, ${flags}, $g)`;
   }
 
   /** Parameter checks and defaults at the top of a function (see the header comment). */

@@ -94,6 +94,8 @@ export class FnCtx {
 }
 
 /** Callees that runtime callGE collects a generator expression into directly (fastiter.ts). */
+/** Builtins that read the calling module's globals (call() marks their call sites). */
+const CALLER_GLOBALS = new Set(["globals", "locals", "dir", "vars", "eval", "exec", "execfile", "__import__"]);
 const GE_CONSUMERS = new Set(["tuple", "list", "set", "sum"]);
 
 export abstract class ExprGen {
@@ -578,6 +580,15 @@ export abstract class ExprGen {
       const self = this.ctx.findFirstParam();
       return `${this.h("mkSuper")}(${cell ?? "undefined"}, ${self === null ? "undefined" : mangle(self)})`;
     }
+    if (f.kind === "Name" && CALLER_GLOBALS.has(f.id) && this.ctx.scope.resolve(f.id) === "global") {
+      // These builtins work on the calling module's globals: say which (lang.ts callerG).
+      return `(${this.h("callerG")}.g = $g, ${this.callKind(e)})`;
+    }
+    return this.callKind(e);
+  }
+
+  private callKind(e: A.Call): string {
+    const f = e.func;
     const plain = e.keywords.length === 0 && !e.args.some((a) => a.kind === "Starred");
     if (f.kind === "Attribute" && !ExprGen.slowAttr(f.attr) && plain && !isSuperCall(f.value, this)) {
       return this.methodCall(this.expr(f.value), f.attr, e.args.map((a) => this.expr(a)));

@@ -42,6 +42,7 @@ import {
 import { call, type Kw } from "../runtime/call.ts";
 import { loadAttr, loadAttrOrUndefined, storeAttr, delAttr } from "../runtime/attr.ts";
 import { langHooks } from "../runtime/hooks.ts";
+import { callerG } from "../runtime/hooks.ts";
 import { sortArray } from "../runtime/sort.ts";
 import { io } from "../runtime/stdio.ts";
 import { host } from "../runtime/host.ts";
@@ -61,7 +62,9 @@ export const builtinsHooks = {
   /** Runs compiled code in a globals object; returns the value in "eval" mode. */
   run: (code: CompiledCode, filename: string, globals: any): any => execCode(code, filename, globals),
   /** The globals object of the code calling a builtin like globals() or exec(). */
-  callerGlobals: (): any => mainGlobals(),
+  callerGlobals: (): any => callerG.g ?? mainGlobals(),
+  /** The namespace locals(), dir() and vars() show: the top-level code's (MicroPython's mp_locals). */
+  callerLocals: (): any => callerG.top ?? builtinsHooks.callerGlobals(),
 };
 
 function mainGlobals(): any {
@@ -510,7 +513,7 @@ function builtin_issubclass(c: any, classinfo: any): boolean {
 }
 
 function builtin_dir(o?: any): PyList {
-  if (o === undefined) return mkList(Object.keys(builtinsHooks.callerGlobals()));
+  if (o === undefined) return mkList(Object.keys(builtinsHooks.callerLocals()));
   const d = protoOf(o).__dir__;
   if (d !== undefined && d.$builtin !== true) return mkList(toArray(callSpecial(d, o)));
   const names = new Set<string>();
@@ -533,7 +536,7 @@ function builtin_dir(o?: any): PyList {
 }
 
 function builtin_vars(o?: any): any {
-  if (o === undefined) return globalsDict(builtinsHooks.callerGlobals());
+  if (o === undefined) return globalsDict(builtinsHooks.callerLocals());
   const d = loadAttrOrUndefined(o, "__dict__");
   if (d === undefined) throw typeError("vars() argument must have __dict__ attribute");
   return d;
@@ -617,6 +620,10 @@ function execScope(gArg: any, lArg: any): ExecScope {
     }
   } else {
     g = builtinsHooks.callerGlobals();
+    // Without dicts, names also come from and go to the running top-level code's namespace
+    // (MicroPython's mp_locals), which differs from g in a function of another module.
+    const top = builtinsHooks.callerLocals();
+    if (top !== g && (lArg === undefined || lArg === None)) lArg = globalsDict(top);
   }
   let ns = g;
   if (lArg instanceof PyDict && lArg !== gArg) {
@@ -691,7 +698,8 @@ const builtin_import = withSig("__import__", (name: any, globals: any, _locals: 
   if (lvl < 0) throw valueError("level must be >= 0");
   // globals only matter (and must be a dict) for a relative import.
   if (lvl > 0 && globals !== None && !(globals instanceof PyDict)) throw typeError("globals must be a dict");
-  let g: any = null;
+  // MicroPython resolves a relative import without globals against the calling module.
+  let g: any = lvl > 0 && globals === None ? builtinsHooks.callerGlobals() : null;
   if (globals instanceof PyDict) {
     g = nsOfDict(globals);
     if (g === undefined) {
@@ -779,6 +787,10 @@ function globalsBuiltin(): any {
   return globalsDict(builtinsHooks.callerGlobals());
 }
 
+function localsBuiltin(): any {
+  return globalsDict(builtinsHooks.callerLocals());
+}
+
 export function makeBuiltins(): any {
   initExceptionTypes();
   const b: any = Object.create(null);
@@ -800,7 +812,7 @@ export function makeBuiltins(): any {
     getattr: builtin_getattr, globals: globalsBuiltin, hasattr: builtin_hasattr,
     hash: (x: any) => (x === undefined ? missingArgs("", 1, 0) : hash(x)), help: builtin_help, hex: (x: any) => intToBase(x, 16, "x"),
     id: builtin_id, input: builtin_input, isinstance: builtin_isinstance, issubclass: builtin_issubclass,
-    iter: builtin_iter, len: builtin_len, locals: globalsBuiltin, max: builtin_max, min: builtin_min,
+    iter: builtin_iter, len: builtin_len, locals: localsBuiltin, max: builtin_max, min: builtin_min,
     next: builtin_next, oct: (x: any) => intToBase(x, 8, "o"),
     open: (...args: any[]) => builtinsHooks.open(...args), ord: builtin_ord, pow: withSig("pow", builtin_pow, sig(["base", "exp", "mod"], [None])),
     print: builtin_print, repr: (x: any) => (x === undefined ? missingArgs("", 1, 0) : repr(x)), round: withSig("round", builtin_round, sig(["number", "ndigits"], [None])), setattr: builtin_setattr,

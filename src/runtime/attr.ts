@@ -49,6 +49,9 @@ function specialAttr(o: any, name: string): any {
     case "__func__":
       if (o instanceof PyBoundMethod) return o.$func;
       break;
+    case "__globals__":
+      if (typeof o === "function" && o.$globals !== undefined) return attrHooks.globalsDict(o.$globals);
+      break;
   }
   return undefined;
 }
@@ -57,6 +60,7 @@ function specialAttr(o: any, name: string): any {
 export const attrHooks = {
   mkTuple: (a: any[]): any => a,
   instanceDict: (_o: any): any => undefined,
+  globalsDict: (_g: any): any => undefined,
   setClassAttr: (c: PyType, name: string, v: any): void => {
     c.$proto[name] = v;
   },
@@ -256,6 +260,7 @@ export function genericSetattr(o: any, name: string, v: any): void {
   }
   if (!canHaveAttrs(o)) throw noAttr(o, name);
   if (name.charCodeAt(0) === 36) throw noAttr(o, name);
+  if (typeof o === "function" && name === "__globals__") throw noAttr(o, name); // read-only
   if (typeof o === "function" && (name === "length" || name === "name" || name === "prototype")) {
     Object.defineProperty(o, name, { value: v, writable: true, configurable: true, enumerable: true });
     return;

@@ -4,6 +4,7 @@
 import { compile, type CompiledCode, type CompileMode } from "../compiler/compile.ts";
 import { RT } from "./helpers.ts";
 import { registerCode } from "./traceback.ts";
+import { callerG } from "./hooks.ts";
 
 type UnitFn = (rt: typeof RT, g: any) => any;
 
@@ -25,7 +26,15 @@ export function unitFunction(code: CompiledCode, filename: string): UnitFn {
  * namespace). Returns the value of the expression for "eval" units, else undefined.
  */
 export function execCode(code: CompiledCode, filename: string, globals: any): any {
-  return unitFunction(code, filename)(RT, globals);
+  const f = unitFunction(code, filename);
+  // The unit's top-level namespace is MicroPython's mp_locals while it runs (lang.ts callerG).
+  const prev = callerG.top;
+  callerG.top = globals;
+  try {
+    return f(RT, globals);
+  } finally {
+    callerG.top = prev;
+  }
 }
 
 export function runSource(source: string, filename: string, mode: CompileMode, globals: any): any {

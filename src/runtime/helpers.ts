@@ -169,8 +169,11 @@ export const RT = {
   /** expression statements at the REPL prompt: prints repr unless None, sets `_` */
   displayHook: lang.displayHook,
 
+  /** `$callerG.g = $g` before calls to globals(), exec(), __import__ ... by name (lang.ts) */
+  callerG: lang.callerG,
+
   // ---- board
-  /** shared interrupt flag: generated code tests `$intr[0] !== 0` at loop back-edges */
+  /** shared interrupt flag: generated code tests `$intr[0]` at loop back-edges */
   intr: lang.intr,
   /** called when the flag is set: raises KeyboardInterrupt or runs scheduled callbacks */
   checkIntr: lang.checkIntr,

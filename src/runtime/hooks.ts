@@ -24,3 +24,12 @@ export const hashHooks = {
   hash: (_x: any): number | bigint => 0,
   eq: (_a: any, _b: any): boolean => false,
 };
+
+/**
+ * What MicroPython keeps as mp_globals and mp_locals. `g`: the globals of the code that last
+ * called globals(), locals(), dir(), vars(), eval(), exec() or __import__ by name (generated code
+ * sets it just before such a call: a function runs with its own module's globals, whoever calls
+ * it). `top`: the namespace whose top-level code is running (exec.ts): locals() in a function is
+ * that, as in MicroPython. Null until set: the builtins fall back to __main__.
+ */
+export const callerG: { g: any; top: any } = { g: null, top: null };

@@ -3,11 +3,12 @@
 // https://docs.micropython.org/en/latest/reference/packages.html
 
 import { None, STOP, fixSigLength } from "./object.ts";
-import { newExc, ImportError, ValueError, typeError, valueError } from "./exceptions.ts";
+import { newExc, ImportError, ValueError, AttributeError, typeError, valueError, isPyException, excMatches } from "./exceptions.ts";
 import { PyModule } from "./types/module.ts";
 import { PyDict } from "./types/dict.ts";
 import { PyList, mkList } from "./types/list.ts";
-import { loadAttrOrUndefined } from "./attr.ts";
+import { loadAttr, loadAttrOrUndefined } from "./attr.ts";
+import { argStr } from "./types/str.ts";
 import { getIter, iterNext, str } from "./ops.ts";
 import { langHooks } from "./hooks.ts";
 import { host, type StatResult } from "./host.ts";
@@ -233,13 +234,18 @@ export function importFrom(mod: any, name: string): any {
 export function importStar(mod: any, globals: any): void {
   if (!(mod instanceof PyModule)) throw typeError("import * needs a module");
   const d = mod.$d;
-  const all = d.__all__;
+  // __all__ as an attribute (a module __getattr__ may provide it; its AttributeError means none),
+  // each name in it loaded as an attribute too, as MicroPython's mp_import_all does.
+  let all: any;
+  try {
+    all = loadAttrOrUndefined(mod, "__all__");
+  } catch (e) {
+    if (!(isPyException(e) && excMatches(e, AttributeError))) throw e;
+    all = undefined;
+  }
   if (all !== undefined) {
     const it = getIter(all);
-    for (let k = iterNext(it); k !== STOP; k = iterNext(it)) {
-      const v = importFrom(mod, k);
-      globals[k] = v;
-    }
+    for (let k = iterNext(it); k !== STOP; k = iterNext(it)) globals[k] = loadAttr(mod, argStr(k));
     return;
   }
   for (const k of Object.keys(d)) if (!k.startsWith("_")) globals[k] = d[k];

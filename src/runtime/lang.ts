@@ -112,9 +112,11 @@ export const FN_ASYNC = 8;
 
 export function mkFunction(
   f: any, name: string, qualname: string, names: string[], posonly: number,
-  defaults: any[], kwonly: string[], kwDefaults: any[], flags: number,
+  defaults: any[], kwonly: string[], kwDefaults: any[], flags: number, globals?: any,
 ): any {
   f.$name = name;
+  // The module globals the function runs in (its __globals__).
+  if (globals !== undefined) f.$globals = globals;
   f.$qualname = qualname;
   const sig: FunctionSig = {
     names, posonly, defaults, kwonly, kwDefaults,
@@ -435,6 +437,8 @@ export function importStar(mod: any, globals: any): void {
 export function displayHook(v: any): void {
   langHooks.displayHook(v);
 }
+
+export { callerG } from "./hooks.ts";
 
 /**
  * Interrupt/pending flag, tested by generated code at loop back-edges. A board replaces it

@@ -113,3 +113,4 @@ export function attrDict(o: any): any {
 }
 
 attrHooks.instanceDict = attrDict;
+attrHooks.globalsDict = globalsDict;

@@ -18,6 +18,7 @@ import {
 import { mkTuple, PyTuple } from "./tuple.ts";
 import { PyDict } from "./dict.ts";
 import { repr } from "../ops.ts";
+import { callerG } from "../hooks.ts";
 
 const hasOwn = Object.prototype.hasOwnProperty;
 objectTypeRef.t = objectType;
@@ -190,7 +191,14 @@ export function buildClass(body: (ns: any) => void, name: string, bases: any[], 
   const ns: any = Object.create(null);
   ns.__module__ = module;
   ns.__qualname__ = qualname;
-  body(ns);
+  // The body runs with the class namespace as MicroPython's mp_locals (locals() in it).
+  const prevTop = callerG.top;
+  callerG.top = ns;
+  try {
+    body(ns);
+  } finally {
+    callerG.top = prevTop;
+  }
   if (meta === typeType) return typeNew(typeType, name, bases, ns);
   // A metaclass: call it like Python does, with the namespace as a dict.
   const d = new PyDict();
