@@ -256,8 +256,8 @@ export class Codegen extends StmtGen {
       if (!isGen) this.emit("const $r = [];");
       this.compLoops(e, 0, "$i0");
       if (!isGen) {
-        const mk = e.kind === "ListComp" ? "mkList" : e.kind === "SetComp" ? "mkSet" : "mkDict";
-        this.emit(`return ${this.h(mk)}($r${mk === "mkSet" || mk === "mkDict" ? ", 0" : ""});`);
+        const mk = e.kind === "ListComp" ? "mkList" : e.kind === "SetComp" ? "mkSet" : "mkDictVK";
+        this.emit(`return ${this.h(mk)}($r${mk === "mkSet" || mk === "mkDictVK" ? ", 0" : ""});`);
       }
       this.finishDecls(c, scope.localNames());
     });
@@ -284,8 +284,8 @@ export class Codegen extends StmtGen {
       cx.declLine = cx.block.add("", this.line);
       this.emit("const $r = [];");
       this.compLoops(e, 0, "$i0", step);
-      const mk = e.kind === "ListComp" ? "mkList" : e.kind === "SetComp" ? "mkSet" : "mkDict";
-      this.emit(`return ${this.h(mk)}($r${mk === "mkSet" || mk === "mkDict" ? ", 0" : ""});`);
+      const mk = e.kind === "ListComp" ? "mkList" : e.kind === "SetComp" ? "mkSet" : "mkDictVK";
+      this.emit(`return ${this.h(mk)}($r${mk === "mkSet" || mk === "mkDictVK" ? ", 0" : ""});`);
       this.finishDecls(cx, scope.localNames());
     });
     return `(($i0, $s0, $e0) => {${this.blocks.embed(ctx.block)}})(${first}, ${i}, ${end})`;
@@ -333,7 +333,7 @@ export class Codegen extends StmtGen {
       this.indented(() => this.compLoops(e, 0, "$i0"));
       this.collecting = outer;
       this.emit(`} catch ($e) { throw ${this.h("genStop")}($e); }`);
-      this.emit(`return ${this.h(mk)}($r${mk === "mkSet" || mk === "mkDict" ? ", 0" : ""});`);
+      this.emit(`return ${this.h(mk)}($r${mk === "mkSet" || mk === "mkDictVK" ? ", 0" : ""});`);
       this.finishDecls(c, scope.localNames());
     });
     return `(($i0) => {${this.blocks.embed(ctx.block)}})(${this.h("seqIter")}(${src}))`;
@@ -406,7 +406,8 @@ export class Codegen extends StmtGen {
         this.compLoops(e, k + 1, it2);
         this.ctx.release(it2);
       } else if (e.kind === "DictComp") {
-        this.emit(`$r.push(${this.expr(e.key)}, ${this.expr(e.value)});`);
+        // MicroPython evaluates the value before the key (see dict displays).
+        this.emit(`$r.push(${this.expr(e.value)}, ${this.expr(e.key)});`);
       } else if (e.kind === "GeneratorExp" && this.collecting !== e) {
         this.emit(`yield ${this.expr(e.elt)};`);
       } else {

@@ -727,11 +727,12 @@ export abstract class ExprGen {
   private dict(e: A.DictExpr): string {
     let out: string | null = null;
     let pending: string[] = [];
-    const mk = (): string => `${this.h("mkDict")}([${pending.join(", ")}])`;
+    // Each value is evaluated before its key, as MicroPython does (CPython since 3.8: key first).
+    const mk = (): string => `${this.h("mkDictVK")}([${pending.join(", ")}])`;
     for (let i = 0; i < e.keys.length; i++) {
       const k = e.keys[i];
       if (k !== null) {
-        pending.push(this.expr(k), this.expr(e.values[i]));
+        pending.push(this.expr(e.values[i]), this.expr(k));
         continue;
       }
       if (out === null) out = mk();

@@ -49,6 +49,8 @@ export const RT = {
   mkTuple,
   /** {k: v, ...} → mkDict([k1, v1, k2, v2, ...]) */
   mkDict: lang.mkDict,
+  /** {k: v, ...} and dict comprehensions, value evaluated first → mkDictVK([v1, k1, v2, k2, ...]) */
+  mkDictVK: lang.mkDictVK,
   /** {**d} inside a dict display: dictUpdate(dict, mapping) */
   dictUpdate: lang.dictUpdate,
   /** {a, b} → mkSet([a, b]) */

@@ -37,6 +37,13 @@ export function mkDict(kv: any[], n = kv.length >> 1): PyDict {
   return d;
 }
 
+/** A dict display or comprehension's items as generated code evaluates them: [v1, k1, v2, k2, ...]. */
+export function mkDictVK(vk: any[], n = vk.length >> 1): PyDict {
+  const d = mkEmptyDict(n);
+  for (let i = 0; i < vk.length; i += 2) d.$t.set(vk[i + 1], vk[i]);
+  return d;
+}
+
 export function dictUpdate(d: PyDict, m: any): PyDict {
   if (m instanceof PyDict) {
     for (const e of m.$t.entries()) d.$t.set(e.k, e.v);
