@@ -280,6 +280,10 @@ describe("modes", () => {
   test("eval rejects statements", () => expect(() => parse("x = 1", "<e>", "eval")).toThrow("invalid syntax"));
   test("eval rejects walrus", () => expect(() => parse("x := 1", "<e>", "eval")).toThrow("invalid syntax"));
   test("single", () => expect(dumpBody(parse("if x:\n  y\n", "<stdin>", "single"))).toBe("(If x [(Expr y)])"));
+  test("single with no statement", () => {
+    for (const src of ["", "\\\n", "x = 1\\\n"]) expect(() => parse(src, "<stdin>", "single")).toThrow(/invalid syntax/);
+    expect(dumpBody(parse("\n", "<stdin>", "single"))).toBe("");
+  });
   test("error carries filename", () => expect(() => parse("(", "foo.py", "exec")).toThrow(expect.objectContaining({ filename: "foo.py" })));
 });
 

@@ -20,7 +20,11 @@ export type ParseMode = "exec" | "eval" | "single";
 export function parse(source: string, filename: string, mode: ParseMode): Module {
   const src = prepareSource(source);
   const parser = new Parser(src, filename, new Lexer(src, filename));
-  return mode === "eval" ? parser.evalInput() : parser.fileInput();
+  if (mode === "eval") return parser.evalInput();
+  // MicroPython's single_input needs a statement or a NEWLINE: nothing at all, or a line
+  // continuation that runs into the end, is a syntax error there (`compile("\\\n", f, "single")`).
+  if (mode === "single" && (source === "" || /\\\r?\n$/.test(source))) throw parser.noInput();
+  return parser.fileInput();
 }
 
 class Parser extends ExprParser {
@@ -29,6 +33,11 @@ class Parser extends ExprParser {
 
   constructor(src: string, filename: string, lexer: Lexer) {
     super(src, filename, lexer, { kind: "module", isAsync: false });
+  }
+
+  /** The syntax error for a "single" input that holds no statement (parse above). */
+  noInput(): Error {
+    return this.unexpected();
   }
 
   fileInput(): Module {
