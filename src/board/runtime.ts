@@ -6,7 +6,7 @@
 import { setHost, type Host } from "../runtime/host.ts";
 import { setInterruptFlag } from "../runtime/helpers.ts";
 import { langHooks } from "../runtime/hooks.ts";
-import { registerBuiltinModule, sysModules, sysPath, newGlobals, getBuiltins, builtinModuleNames } from "../runtime/import.ts";
+import { registerBuiltinModule, sysModules, sysPath, newGlobals, getBuiltins, builtinModuleNames, setMainModule } from "../runtime/import.ts";
 import { PyModule } from "../runtime/types/module.ts";
 import { runSource } from "../runtime/exec.ts";
 import { formatException } from "../runtime/printexc.ts";
@@ -281,7 +281,7 @@ export class BoardRuntime {
     heapLock.depth = 0;
     sysPath.$a = ["", ".frozen", "/lib"];
     this.mainGlobals = newGlobals("__main__");
-    sysModules.$t.set("__main__", new PyModule("__main__", this.mainGlobals));
+    setMainModule(new PyModule("__main__", this.mainGlobals));
     this.vfs.resetCwd();
     this.circuit.softReset();
     if (this.resetCause !== 0) {

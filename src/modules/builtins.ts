@@ -46,7 +46,7 @@ import { callerG } from "../runtime/hooks.ts";
 import { sortArray } from "../runtime/sort.ts";
 import { io } from "../runtime/stdio.ts";
 import { host } from "../runtime/host.ts";
-import { sysModules, getBuiltins, newGlobals, builtinImport, builtinModuleNames } from "../runtime/import.ts";
+import { sysModules, getBuiltins, newGlobals, builtinImport, builtinModuleNames, getMainModule } from "../runtime/import.ts";
 import { builtinOpen } from "./io.ts";
 import { execCode } from "../runtime/exec.ts";
 import { compile as compileSource, type CompiledCode, type CompileMode } from "../compiler/compile.ts";
@@ -68,8 +68,8 @@ export const builtinsHooks = {
 };
 
 function mainGlobals(): any {
-  const e = sysModules.$t.get("__main__");
-  if (e !== undefined && e.v instanceof PyModule) return e.v.$d;
+  const m = getMainModule();
+  if (m !== null) return m.$d;
   return newGlobals("__main__");
 }
 

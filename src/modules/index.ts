@@ -2,7 +2,7 @@
 // installs the builtins namespace, and offers the entry points hosts use (run a main program,
 // run a REPL, turn an uncaught exception into an exit code).
 import "../runtime/types/index.ts";
-import { registerBuiltinModule, setBuiltins, newGlobals, importHooks, sysModules } from "../runtime/import.ts";
+import { registerBuiltinModule, setBuiltins, newGlobals, importHooks, sysModules, setMainModule } from "../runtime/import.ts";
 import { makeBuiltins } from "./builtins.ts";
 import { installViperHelpers } from "../runtime/viper.ts";
 import * as sys from "./sys.ts";
@@ -44,7 +44,7 @@ let mainGlobals: any = null;
 function mainModuleGlobals(file: string | null): any {
   if (mainGlobals === null) {
     mainGlobals = newGlobals("__main__", file ?? undefined);
-    sysModules.$t.set("__main__", new PyModule("__main__", mainGlobals));
+    setMainModule(new PyModule("__main__", mainGlobals));
   }
   return mainGlobals;
 }

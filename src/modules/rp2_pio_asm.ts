@@ -16,7 +16,7 @@ import { PyObject, PyType, defineBuiltinType, addMethods, builtin, None, typeNam
 import { newExc, typeError, Exception, AssertionError, IndexError, baseExceptionType } from "../runtime/exceptions.ts";
 import { call } from "../runtime/call.ts";
 import { toIndex, str } from "../runtime/ops.ts";
-import { getBuiltins, sysModules } from "../runtime/import.ts";
+import { getBuiltins, sysModules, getMainModule } from "../runtime/import.ts";
 import { runSource } from "../runtime/exec.ts";
 import { PyModule } from "../runtime/types/module.ts";
 import { mkList, PyList } from "../runtime/types/list.ts";
@@ -276,8 +276,10 @@ export function withGlobals<T>(names: Record<string, any>, fn: () => T): T {
   const saved: [any, string, boolean, any][] = [];
   const builtins = getBuiltins();
   const spaces: any[] = [builtins];
-  for (const e of sysModules.$t.entries()) {
-    const m = e.v;
+  const mods = [...sysModules.$t.entries()].map((e) => e.v);
+  const main = getMainModule(); // not listed in sys.modules
+  if (main !== null) mods.push(main);
+  for (const m of mods) {
     if (m instanceof PyModule && Object.getPrototypeOf(m.$d) === builtins && !spaces.includes(m.$d)) spaces.push(m.$d);
   }
   try {

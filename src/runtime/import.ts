@@ -7,6 +7,7 @@ import { newExc, ImportError, ValueError, AttributeError, typeError, valueError,
 import { PyModule } from "./types/module.ts";
 import { PyDict } from "./types/dict.ts";
 import { PyList, mkList } from "./types/list.ts";
+import { PyTuple } from "./types/tuple.ts";
 import { loadAttr, loadAttrOrUndefined } from "./attr.ts";
 import { argStr } from "./types/str.ts";
 import { getIter, iterNext, str } from "./ops.ts";
@@ -67,7 +68,41 @@ function getLoaded(name: string): PyModule | undefined {
   return e === undefined ? undefined : e.v;
 }
 
+/**
+ * Built-in modules a file on sys.path may replace (MicroPython's MP_REGISTER_EXTENSIBLE_MODULE):
+ * `import os` finds os.py first if there is one. Others (sys, micropython, machine's board
+ * modules...) are always the built-in; so is a `u`-prefixed name (`uos` is built-in os).
+ */
+const EXTENSIBLE = new Set([
+  "array", "binascii", "bluetooth", "collections", "cryptolib", "errno", "hashlib", "heapq", "io", "json",
+  "machine", "os", "platform", "random", "re", "select", "socket", "ssl", "string", "struct", "time",
+  "websocket",
+]);
+
+/** The module running as __main__: `import __main__` finds it, though sys.modules does not list it. */
+let mainModule: PyModule | null = null;
+
+export function setMainModule(m: PyModule): void {
+  mainModule = m;
+}
+
+export function getMainModule(): PyModule | null {
+  return mainModule;
+}
+
+/** The built-in module objects, made once (sys.modules may hold a file of the same name). */
+const builtinMods = new Map<string, PyModule>();
+
+/** sys.path as it is now (a program may rebind it; an empty one forces built-ins). */
+function currentPath(): string[] {
+  const sys = builtinMods.get("sys");
+  return pathEntries(sys !== undefined ? sys.$d.path : sysPath);
+}
+
 function makeBuiltinModule(name: string, factory: ModuleFactory): PyModule {
+  // Kept out of sys.modules, as in MicroPython (which lists only modules loaded from files).
+  const made = builtinMods.get(name);
+  if (made !== undefined) return made;
   const d: any = Object.create(null);
   d.__name__ = name;
   const members = factory();
@@ -77,7 +112,7 @@ function makeBuiltinModule(name: string, factory: ModuleFactory): PyModule {
     d[k] = v;
   }
   const m = new PyModule(name, d);
-  sysModules.$t.set(name, m);
+  builtinMods.set(name, m);
   return m;
 }
 
@@ -119,17 +154,24 @@ function findOnPath(leaf: string, dirs: string[]): { file: string | null; pkgDir
 
 function pathEntries(list: any): string[] {
   const out: string[] = [];
-  if (list instanceof PyList) for (const x of list.$a) out.push(str(x));
+  if (list instanceof PyList || list instanceof PyTuple) for (const x of list.$a) out.push(str(x));
   return out;
 }
 
 /** Imports one fully-qualified module whose parent package (if any) is already imported. */
 function importOne(fullname: string, parent: PyModule | null): PyModule {
-  const loaded = getLoaded(fullname);
-  if (loaded !== undefined) return loaded;
+  // MicroPython's order: a loaded module (unless sys.path is empty: that forces a built-in),
+  // a non-extensible built-in, a file on sys.path, then an extensible built-in.
+  const path = parent === null ? currentPath() : null;
+  if (path === null || path.length > 0) {
+    const loaded = getLoaded(fullname);
+    if (loaded !== undefined) return loaded;
+  }
   const leaf = fullname.slice(fullname.lastIndexOf(".") + 1);
   let dirs: string[];
+  let extensible: ModuleFactory | undefined;
   if (parent === null) {
+    if (fullname === "__main__" && mainModule !== null && getLoaded(fullname) === undefined) return mainModule;
     if (fullname === "builtins") {
       // The module shares the namespace every module's globals fall back to, so
       // `builtins.abs = f` changes what `abs` means everywhere, as in MicroPython.
@@ -138,10 +180,15 @@ function importOne(fullname: string, parent: PyModule | null): PyModule {
       return m;
     }
     const factory = factories.get(fullname);
-    // MicroPython: built-in modules win unless a file of that name exists on the path first?
-    // The unix port checks built-ins first for names it has (except when overridden by `.`).
-    if (factory !== undefined) return makeBuiltinModule(fullname, factory);
-    dirs = pathEntries(sysPath);
+    if (factory !== undefined) {
+      if (!EXTENSIBLE.has(fullname)) return makeBuiltinModule(fullname, factory);
+      extensible = factory;
+    } else if (fullname.startsWith("u") && factories.has(fullname.slice(1))) {
+      // `import uos`: the built-in os, whatever the path holds (MicroPython's u-prefix alias).
+      const name = fullname.slice(1);
+      return makeBuiltinModule(name, factories.get(name)!);
+    }
+    dirs = path!;
   } else {
     const p = parent.$d.__path__;
     if (p === undefined) throw noModule(fullname);
@@ -149,10 +196,7 @@ function importOne(fullname: string, parent: PyModule | null): PyModule {
   }
   const found = host.fs !== null ? findOnPath(leaf, dirs) : null;
   if (found === null) {
-    // `import umodule` falls back to `module` (MicroPython's u-prefix aliases).
-    if (parent === null && fullname.startsWith("u") && factories.has(fullname.slice(1))) {
-      return importOne(fullname.slice(1), null);
-    }
+    if (extensible !== undefined) return makeBuiltinModule(fullname, extensible);
     throw noModule(fullname);
   }
   const g = newGlobals(fullname, found.file ?? undefined);
