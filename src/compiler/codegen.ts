@@ -230,7 +230,9 @@ export class Codegen extends StmtGen {
     });
     this.line = s.loc.line;
     const mod = "($g.__name__ ?? \"__main__\")";
-    let cls = `${this.h("buildClass")}(function ($ns) {${this.blocks.embed(ctx.block)}}, ${jsString(s.name)}, ${bases}, ${kw}, ${mod}, ${jsString(scope.qualname)})`;
+    // The class statement goes through builtins.__build_class__ when a program replaced it.
+    const bc = `$g.__build_class__`;
+    let cls = `${this.h("buildClass")}(function ($ns) {${this.blocks.embed(ctx.block)}}, ${jsString(s.name)}, ${bases}, ${kw}, ${mod}, ${jsString(scope.qualname)}, ${bc})`;
     if (cell !== null) {
       // The cell must be fresh for each execution of the class statement: a block-scoped let.
       this.emit(`{ let ${cell};`);

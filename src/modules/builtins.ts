@@ -718,6 +718,7 @@ const builtin_build_class = withSig("__build_class__", (body: any, name: any, ba
   const mod = builtinsHooks.callerGlobals().__name__ ?? "__main__";
   return buildClass(body, argStr(name), bases.$a, k, mod, argStr(name));
 }, sig(["func", "name"], [], { varargs: true, varkw: true }));
+(builtin_build_class as any).$buildClass = true;
 
 // ---------------------------------------------------------------- help
 

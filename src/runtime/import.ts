@@ -10,7 +10,7 @@ import { PyList, mkList } from "./types/list.ts";
 import { PyTuple } from "./types/tuple.ts";
 import { loadAttr, loadAttrOrUndefined } from "./attr.ts";
 import { argStr } from "./types/str.ts";
-import { getIter, iterNext, str } from "./ops.ts";
+import { getIter, iterNext, str, getItem } from "./ops.ts";
 import { langHooks } from "./hooks.ts";
 import { host, type StatResult } from "./host.ts";
 
@@ -276,8 +276,6 @@ export function importFrom(mod: any, name: string): any {
 }
 
 export function importStar(mod: any, globals: any): void {
-  if (!(mod instanceof PyModule)) throw typeError("import * needs a module");
-  const d = mod.$d;
   // __all__ as an attribute (a module __getattr__ may provide it; its AttributeError means none),
   // each name in it loaded as an attribute too, as MicroPython's mp_import_all does.
   let all: any;
@@ -292,7 +290,18 @@ export function importStar(mod: any, globals: any): void {
     for (let k = iterNext(it); k !== STOP; k = iterNext(it)) globals[k] = loadAttr(mod, argStr(k));
     return;
   }
-  for (const k of Object.keys(d)) if (!k.startsWith("_")) globals[k] = d[k];
+  if (mod instanceof PyModule) {
+    const d = mod.$d;
+    for (const k of Object.keys(d)) if (!k.startsWith("_")) globals[k] = d[k];
+    return;
+  }
+  // Anything else in sys.modules (a class, an instance): the public names of its __dict__.
+  const dict = loadAttr(mod, "__dict__");
+  const it = getIter(dict);
+  for (let k = iterNext(it); k !== STOP; k = iterNext(it)) {
+    const name = argStr(k);
+    if (!name.startsWith("_")) globals[name] = getItem(dict, k);
+  }
 }
 
 /** `__import__(name, globals, locals, fromlist, level)` */

@@ -175,7 +175,9 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: Record<
 }
 
 /** The compiled form of a `class` statement: run the body into a namespace, then create. */
-export function buildClass(body: (ns: any) => void, name: string, bases: any[], kw: Kw, module: string, qualname: string): any {
+export function buildClass(body: (ns: any) => void, name: string, bases: any[], kw: Kw, module: string, qualname: string, bc?: any): any {
+  // A class statement passes the current __build_class__: a replacement is called instead.
+  if (bc !== undefined && bc.$buildClass !== true) return call(bc, [body, name, ...bases], kw);
   let meta: PyType = typeType;
   let kwRest: Kw = null;
   if (kw !== null) {
