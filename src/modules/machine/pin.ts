@@ -50,7 +50,9 @@ export function isPin(x: any): x is PyPin {
 /** The pin protocol: the level of a Pin or of any object with a value() method. */
 export function pinGet(p: any): number {
   if (isPin(p)) return p.$hal.pinRead(p.$id);
-  return isTrue(callMethod(p, "value", [], null)) ? 1 : 0;
+  // A Python pin's value() as an int, as MicroPython's PinBase protocol reads it (not 0/1).
+  const v = callMethod(p, "value", [], null);
+  return typeof v === "number" ? v : isTrue(v) ? 1 : 0;
 }
 
 export function pinSet(p: any, v: number): void {
