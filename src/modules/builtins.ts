@@ -31,6 +31,7 @@ import { PyModule } from "../runtime/types/module.ts";
 import { PyGenerator } from "../runtime/types/generator.ts";
 import { superType, objectId, buildClass } from "../runtime/types/type.ts";
 import { strLen, ord as strOrd, chr as strChr, isStr, S, argStr, strHooks, decodeUtf8 } from "../runtime/types/str.ts";
+import { encodeUtf8 } from "../runtime/types/bytes.ts";
 import { initExceptionTypes } from "../runtime/types/baseexception.ts";
 import "../runtime/types/descriptors.ts";
 import { globalsDict, nsOfDict } from "../runtime/nsdict.ts";
@@ -47,7 +48,7 @@ import { sortArray } from "../runtime/sort.ts";
 import { io } from "../runtime/stdio.ts";
 import { host } from "../runtime/host.ts";
 import { sysModules, getBuiltins, newGlobals, builtinImport, builtinModuleNames, getMainModule } from "../runtime/import.ts";
-import { builtinOpen } from "./io.ts";
+import { builtinOpen, isIOBase, iobaseWrite } from "./io.ts";
 import { execCode } from "../runtime/exec.ts";
 import { compile as compileSource, type CompiledCode, type CompileMode } from "../compiler/compile.ts";
 
@@ -562,8 +563,13 @@ const builtin_print = withSig("print", (args: PyTuple | undefined, sep: any, end
     // A stream: MicroPython writes each piece separately. A builtin stream's write method (found
     // on its type) is called as it is, without a bound method per print.
     const bw = typeof file === "object" ? file.write : undefined;
-    const w = typeof bw === "function" && bw.$builtin === true ? null : loadAttr(file, "write");
-    const put = (s: string): void => void (w === null ? bw(file, s) : call(w, [s], null));
+    const iob = isIOBase(file); // an io.IOBase subclass: its write() gets bytes, results checked
+    const w = iob || (typeof bw === "function" && bw.$builtin === true) ? null : loadAttr(file, "write");
+    const put = (s: string): void => {
+      if (iob) iobaseWrite(file, encodeUtf8(s).$b);
+      else if (w === null) bw(file, s);
+      else call(w, [s], null);
+    };
     for (let i = 0; i < items.length; i++) {
       if (i > 0) put(sepS);
       put(str(items[i]));

@@ -12,6 +12,8 @@ import { langHooks } from "../runtime/hooks.ts";
 import { host, HostError } from "../runtime/host.ts";
 import { callMethod } from "../runtime/attr.ts";
 import { toIndex, str } from "../runtime/ops.ts";
+import { decodeUtf8 } from "../runtime/types/str.ts";
+import { mkByteArray } from "../runtime/types/bytes.ts";
 import type { FunctionSig } from "../runtime/types/function.ts";
 import { objectId } from "../runtime/types/type.ts";
 import { vfsOpen } from "./vfs.ts";
@@ -20,7 +22,6 @@ import { getBufferOrNull, getWritableBuffer } from "../runtime/buffer.ts";
 const EBADF = 9;
 const EINVAL = 22;
 const enc = new TextEncoder();
-const dec = new TextDecoder();
 
 function mkBytes(u8: Uint8Array): any {
   let s = "";
@@ -106,7 +107,7 @@ function ValueErrorT(): PyType {
 }
 
 function textOut(s: PyStream, b: Uint8Array): any {
-  return s.$text ? dec.decode(b) : mkBytes(b);
+  return s.$text ? decodeUtf8(b) : mkBytes(b); // invalid UTF-8: UnicodeError, as MicroPython
 }
 
 /** Text streams count characters in read(n): read whole UTF-8 sequences. */
@@ -288,6 +289,43 @@ export const iobaseType = defineBuiltinType("IOBase", Object.create(PyObject.pro
 iobaseType.$new = (cls: PyType) => Object.create(cls.$proto);
 (iobaseType.$proto as any).$attrsOk = true;
 
+/** A Python object of an io.IOBase subclass: it speaks MicroPython's stream protocol. */
+export function isIOBase(o: any): boolean {
+  return typeof o === "object" && o !== null && !(o instanceof PyStream) && isSubtype(typeOf(o), iobaseType);
+}
+
+/**
+ * Writes all of `data` through an IOBase object's write(), as MicroPython's stream layer does:
+ * a bytearray per call, again for what a short write left; None is EAGAIN, and a result below 0
+ * or above the size asked is EIO.
+ */
+export function iobaseWrite(o: any, data: Uint8Array): void {
+  let off = 0;
+  while (off < data.length) {
+    const n = streamResult(callMethod(o, "write", [mkByteArray(data.slice(off))], null), data.length - off);
+    if (n === 0) break;
+    off += n;
+  }
+}
+
+/**
+ * Reads an IOBase object to its end through readinto(), a byte per call as MicroPython's json
+ * reads a stream (the same checks as iobaseWrite).
+ */
+export function iobaseReadAll(o: any): Uint8Array {
+  const bytes: number[] = [];
+  const buf = mkByteArray(new Uint8Array(1));
+  while (streamResult(callMethod(o, "readinto", [buf], null), 1) !== 0) bytes.push(buf.$b[0]);
+  return Uint8Array.from(bytes);
+}
+
+function streamResult(r: any, asked: number): number {
+  if (r === None) throw newExc(OSError, 11); // EAGAIN
+  const n = toIndex(r);
+  if (n < 0 || n > asked) throw newExc(OSError, 5); // EIO
+  return n;
+}
+
 function initial(s: PyStream, v: any): void {
   if (v === undefined || v === None) return;
   if (typeof v === "number") {
@@ -453,4 +491,3 @@ export function makeModule(): Record<string, any> {
 }
 
 void callMethod;
-void isSubtype;

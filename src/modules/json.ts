@@ -19,7 +19,7 @@ import { mkFloat } from "../runtime/types/float.ts";
 import { PyBytes, latin1, encodeUtf8 } from "../runtime/types/bytes.ts";
 import { isStr, S, badImplicit } from "../runtime/types/str.ts";
 import { parseIntStr } from "../runtime/types/int.ts";
-import { PyStream } from "./io.ts";
+import { PyStream, isIOBase, iobaseWrite, iobaseReadAll } from "./io.ts";
 import type { FunctionSig } from "../runtime/types/function.ts";
 
 // ---------------------------------------------------------------- dumping
@@ -146,6 +146,8 @@ function json_dump(obj: any, stream: any, separators: any): any {
   const text = dumpTop(obj, separators);
   if (stream instanceof PyStream && !stream.$text) {
     callMethod(stream, "write", [encodeUtf8(text)], null);
+  } else if (isIOBase(stream)) {
+    iobaseWrite(stream, encodeUtf8(text).$b);
   } else {
     if (typeof stream !== "object" || loadAttrOrUndefined(stream, "write") === undefined) throw notStream();
     callMethod(stream, "write", [text], null);
@@ -176,6 +178,7 @@ function json_loads(obj: any): any {
 /** json.load(stream): reads the whole stream, then parses it. */
 function json_load(stream: any): any {
   if (stream === undefined) throw typeError("function missing 1 required positional arguments");
+  if (isIOBase(stream) && loadAttrOrUndefined(stream, "read") === undefined) return parse(utf8Dec.decode(iobaseReadAll(stream)));
   if (typeof stream !== "object" || loadAttrOrUndefined(stream, "read") === undefined) throw notStream();
   const data = callMethod(stream, "read", [], null);
   return json_loads(data);

@@ -23,12 +23,12 @@ import {
   FA_READ, FA_WRITE, FA_CREATE_NEW, FA_CREATE_ALWAYS, FA_OPEN_ALWAYS,
 } from "./vfs_fat_core.ts";
 import { mkfs } from "./vfs_fat_mkfs.ts";
+import { decodeUtf8 } from "../runtime/types/str.ts";
 import { heapLock } from "./micropython.ts";
 import { collectHooks } from "./gc.ts";
 
 const EINVAL = 22;
 const enc = new TextEncoder();
-const dec = new TextDecoder();
 
 fatClock.now = () => host.epochMs();
 
@@ -321,7 +321,7 @@ function readChars(self: FatFile, n: number): Uint8Array {
 }
 
 function out(self: FatFile, b: Uint8Array): any {
-  return self.$text ? dec.decode(b) : mkBytes(b.slice());
+  return self.$text ? decodeUtf8(b) : mkBytes(b.slice());
 }
 
 function file_read(self: FatFile, n?: any): any {
