@@ -34,7 +34,7 @@ import { strLen, ord as strOrd, chr as strChr, isStr, S, argStr, strHooks, decod
 import { encodeUtf8 } from "../runtime/types/bytes.ts";
 import { initExceptionTypes } from "../runtime/types/baseexception.ts";
 import "../runtime/types/descriptors.ts";
-import { globalsDict, nsOfDict } from "../runtime/nsdict.ts";
+import { globalsDict, nsOfDict, adoptDict } from "../runtime/nsdict.ts";
 import { normBig } from "../runtime/types/int.ts";
 import {
   isTrue, repr, str, hash, getIter, iterNext, toArray, toIndex, callSpecial, binaryOp, add, lt, gt,
@@ -594,6 +594,11 @@ function builtin_input(prompt?: any): string {
 
 export { globalsDict };
 
+function allStrKeys(d: PyDict): boolean {
+  for (const e of d.$t.entries()) if (typeof e.k !== "string" || e.k.charCodeAt(0) === 36) return false;
+  return true;
+}
+
 /** Copies a dict's str keys into a namespace object. */
 function fillNs(ns: any, d: PyDict): void {
   for (const e of d.$t.entries()) if (typeof e.k === "string") ns[e.k] = e.v;
@@ -621,8 +626,13 @@ function execScope(gArg: any, lArg: any): ExecScope {
     if (g === undefined) {
       g = Object.create(getBuiltins());
       fillNs(g, gArg);
-      const gd = gArg, gns = g;
-      after.push(() => syncBack(gns, gd));
+      if (allStrKeys(gArg)) {
+        // The dict becomes a view of the namespace the code runs in (its functions keep it).
+        adoptDict(gArg, g);
+      } else {
+        const gd = gArg, gns = g;
+        after.push(() => syncBack(gns, gd));
+      }
     }
   } else {
     g = builtinsHooks.callerGlobals();

@@ -90,6 +90,15 @@ function nsDict(g: any, attrs: boolean): PyDict {
   return d;
 }
 
+/**
+ * Makes plain dict `d` a live view of namespace `ns` (exec(code, d) then runs in ns): functions
+ * defined there see names added to `d` later, and globals() in them is `d` itself.
+ */
+export function adoptDict(d: PyDict, ns: any): void {
+  d.$t = new NsTable(ns, false);
+  Object.defineProperty(ns, "$gdict", { value: d, enumerable: false, configurable: true });
+}
+
 /** The dict of a namespace object (globals() of a module); the same dict every time. */
 export function globalsDict(g: any): PyDict {
   return nsDict(g, false);

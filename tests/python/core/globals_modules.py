@@ -76,3 +76,9 @@ except AttributeError:
 sys.path.pop(0)
 rmtree(base)
 print(base in os.listdir())
+
+# exec() in a plain dict: the dict becomes a live view of the namespace the code ran in
+env = {"a": 1}
+exec("b = a + 1\ndef get():\n    return later\nG = globals()", env)
+env["later"] = "seen"
+print(env["b"], env["get"](), env["G"] is env)
