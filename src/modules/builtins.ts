@@ -41,14 +41,15 @@ import {
   eqBool, pow as opPow, mod as opMod, takeStopArg,
 } from "../runtime/ops.ts";
 import { call, type Kw } from "../runtime/call.ts";
-import { loadAttr, loadAttrOrUndefined, storeAttr, delAttr } from "../runtime/attr.ts";
+import { loadAttr, loadAttrOrUndefined, storeAttr, delAttr, callMethod } from "../runtime/attr.ts";
+import { getBufferOrNull } from "../runtime/buffer.ts";
 import { langHooks } from "../runtime/hooks.ts";
 import { callerG } from "../runtime/hooks.ts";
 import { sortArray } from "../runtime/sort.ts";
 import { io } from "../runtime/stdio.ts";
 import { host } from "../runtime/host.ts";
 import { sysModules, getBuiltins, newGlobals, builtinImport, builtinModuleNames, getMainModule } from "../runtime/import.ts";
-import { builtinOpen, isIOBase, iobaseWrite } from "./io.ts";
+import { builtinOpen, isIOBase, iobaseWrite, iobaseReadAll } from "./io.ts";
 import { execCode } from "../runtime/exec.ts";
 import { compile as compileSource, type CompiledCode, type CompileMode } from "../compiler/compile.ts";
 
@@ -701,8 +702,17 @@ const builtin_compile = withSig("compile", (source: any, filename: any, mode: an
 
 function builtin_execfile(file: any, g?: any, l?: any): any {
   const name = argStr(file);
-  const data = host.fs?.readFile(name) ?? null;
-  if (data === null) throw newExc(exceptionTypes.OSError, 2);
+  // Through open() (the VFS: a mounted user file system's open(path, "rb") is asked), as
+  // MicroPython's mp_builtin_execfile reads the file.
+  const f = builtinsHooks.open(name, "rb");
+  let data: Uint8Array;
+  if (isIOBase(f)) data = iobaseReadAll(f);
+  else if (typeof f === "object" && f !== null && loadAttrOrUndefined(f, "read") !== undefined) {
+    const b = getBufferOrNull(callMethod(f, "read", [], null));
+    if (b === null) throw newExc(exceptionTypes.OSError, 5);
+    data = b.bytes;
+  } else throw newExc(exceptionTypes.OSError, "stream operation not supported");
+  if (loadAttrOrUndefined(f, "close") !== undefined) callMethod(f, "close", [], null);
   runIn(new PyCode(builtinsHooks.compile(decodeUtf8(data), name, "exec"), name, "exec"), "exec", g, l);
   return None;
 }
