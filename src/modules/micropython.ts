@@ -174,6 +174,13 @@ export class PyRingIO extends PyObject {
       if (++this.$iput === size) this.$iput = 0;
     }
   }
+  /** The stream ioctl select.poll (and so asyncio's streams) asks: readable with bytes held,
+   *  writable with room left; close does nothing. */
+  $ioctl(req: number, arg: number): number {
+    if (req === 3 /* MP_STREAM_POLL */) return arg & ((this.$avail > 0 ? 1 /* RD */ : 0) | (this.$free > 0 ? 4 /* WR */ : 0));
+    if (req === 4 /* MP_STREAM_CLOSE */) return 0;
+    return -22; // EINVAL
+  }
 }
 export const ringIOType = defineBuiltinType("RingIO", PyRingIO.prototype);
 ringIOType.$module = "micropython";
