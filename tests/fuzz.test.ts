@@ -89,7 +89,8 @@ describe("runtime fuzzing", () => {
           }
           const path = join(tmp, `m${n++}.py`);
           writeFileSync(path, lines.join("\n"));
-          const r = spawnSync(process.execPath, [upy, path], { encoding: "utf8", timeout: 5000, input: "" });
+          // In the scratch folder: a mutated program may leave (or remove) files where it runs.
+          const r = spawnSync(process.execPath, [upy, path], { encoding: "utf8", timeout: 5000, input: "", cwd: tmp });
           if (r.error !== undefined || r.signal !== null) return; // a mutation may loop forever
           expect(r.stderr).not.toMatch(jsLeak);
           if (r.status !== 0 && r.stderr !== "") expect(r.stderr).toMatch(/^Traceback \(most recent call last\):\n|\n[A-Za-z]+(Error|Exception|Exit|Interrupt|Iteration)\b/);
