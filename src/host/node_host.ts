@@ -34,7 +34,9 @@ export const nodeFS: HostFS = {
   },
   stat(path): StatResult | null {
     try {
-      const st = fs.statSync(path);
+      // No exception for a missing path: imports stat every sys.path entry (throwing is slow).
+      const st = fs.statSync(path, { throwIfNoEntry: false });
+      if (st === undefined) return null;
       return { isDir: st.isDirectory(), size: st.size, mtime: Math.floor(st.mtimeMs / 1000) };
     } catch {
       return null;
