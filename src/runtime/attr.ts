@@ -268,9 +268,10 @@ export function genericSetattr(o: any, name: string, v: any): void {
   o[name] = typeof v === "function" ? new OwnFunction(v) : v;
 }
 
-/** Instances of user classes, exceptions, and functions accept new attributes. */
+/** Instances of user classes and exceptions accept new attributes; functions do not (MicroPython's
+ *  functions have no __dict__: `f.x = 1` is AttributeError). */
 function canHaveAttrs(o: any): boolean {
-  if (typeof o === "function") return true;
+  if (typeof o === "function") return false;
   if (typeof o !== "object") return false;
   const t: PyType = o.$cls;
   return t.$user || o.$attrsOk === true;
