@@ -13,7 +13,7 @@
 //   [positional..., *args tuple if varargs, keyword-only..., **kwargs dict if varkw]
 
 import { PyType, typeOf, None, isSubtype } from "./object.ts";
-import { typeError } from "./exceptions.ts";
+import { typeError, PyBaseException } from "./exceptions.ts";
 import { PyBoundMethod, type FunctionSig } from "./types/function.ts";
 import { mkTuple } from "./types/tuple.ts";
 import { mkDictFromKw } from "./types/dict.ts";
@@ -151,7 +151,16 @@ export function callType(t: PyType, args: any[], kw: Kw): any {
   }
   const init = t.$proto.__init__;
   if (init !== undefined && init.$builtinInit === undefined) {
-    const r = call(init, [obj, ...args], kw);
+    // MicroPython builds the native part of an exception subclass at its base's __init__ (or
+    // after __init__): until then the object is incomplete and cannot be raised (lang.ts).
+    const exc = obj instanceof PyBaseException;
+    if (exc) obj.$incomplete = true;
+    let r: any;
+    try {
+      r = call(init, [obj, ...args], kw);
+    } finally {
+      if (exc) obj.$incomplete = false;
+    }
     if (r !== None && r !== undefined) throw typeError("__init__() should return None");
   } else if ((args.length > 0 || (kw !== null && hasKeys(kw))) && newFn === undefined && t.$solid === objectTypeRef.t) {
     throw typeError("function takes 1 positional arguments but " + (args.length + 1) + " were given");

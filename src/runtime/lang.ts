@@ -363,7 +363,7 @@ export function mkRaise(x: any, cause?: any): PyBaseException {
     if (!isSubtype(x, baseExceptionType)) throw typeError("exceptions must derive from BaseException");
     e = call(x, [], null);
   }
-  if (!(e instanceof PyBaseException)) throw typeError("exceptions must derive from BaseException");
+  if (!(e instanceof PyBaseException) || (e as any).$incomplete === true) throw typeError("exceptions must derive from BaseException");
   if (cause !== undefined) {
     // MicroPython keeps no chain and says so (py/vm.c RAISE_FROM), except for `from None`.
     if (cause !== None) io.writeErr("Warning: exception chaining not supported\n");

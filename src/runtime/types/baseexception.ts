@@ -54,6 +54,7 @@ initExceptionTypes();
 
 function exc_init(self: PyBaseException, ...args: any[]): any {
   self.args = mkTuple(args);
+  (self as any).$incomplete = false;
   return None;
 }
 

@@ -2,7 +2,8 @@
 # methods kept in variables, instances with __call__, float ** // % and unary minus without
 # dispatch, a Python class's __getitem__, and for-loops over a short range object or a list that
 # changes while it is iterated. Each must behave as the general path does. Expected output agreed
-# by CPython and MicroPython, except the last part (function attributes), which is MicroPython's.
+# by CPython and MicroPython, except the last two parts (function attributes, incomplete
+# exceptions), which are MicroPython's.
 
 # ---- min / max
 print(min(3, 1), max(3, 1), min(1, 3), max(1, 3), min(2, 2.0), max(2.0, 2), min(-0.0, 0.0))
@@ -140,3 +141,24 @@ for attr in ("x", "__name__", "__globals__"):
     except AttributeError:
         print("AttributeError", attr)
 print(plain.__name__, plain())
+
+
+# ---- an exception subclass is incomplete until its base __init__ runs (MicroPython)
+class Early(Exception):
+    def __init__(self):
+        raise self
+
+
+class Late(Exception):
+    def __init__(self):
+        super().__init__("late")
+        raise self
+
+
+for cls in (Early, Late):
+    try:
+        cls()
+    except TypeError:
+        print("TypeError")
+    except Late as e:
+        print("Late", e)
