@@ -78,6 +78,8 @@ export interface BoardOptions {
   serviceRequests: () => void;
   /** The circuit: parts from a diagram, a board-time limit (virtual clock), scripted commands. */
   hw?: { diagram?: Diagram | null; limitMs?: number; commands?: HwCommand[] };
+  /** Is the JS heap near its limit (runtime/memguard.ts)? The worker asks V8. */
+  heapPressure?: (extraBytes: number) => boolean;
 }
 
 export class BoardRuntime {
@@ -222,6 +224,7 @@ export class BoardRuntime {
       },
       heapSize: p.heap,
       memUsed: () => process.memoryUsage().heapUsed,
+      heapPressure: this.opts.heapPressure,
       statvfs: () => vfs.statvfs(),
       uname: () => ({ nodename: p.platform, machine: `${p.name} with ${p.mcu}` }),
       inputReady: () => this.serial.available() > 0,

@@ -4,6 +4,7 @@
 // synchronously with receiveMessageOnPort whenever the board checks its interrupt flag.
 
 import { parentPort, workerData, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import { getHeapStatistics } from "node:v8";
 import { SharedState, type BoardRequest, type BoardMessage } from "./shared.ts";
 import { BoardRuntime } from "./runtime.ts";
 import { Repl } from "./repl.ts";
@@ -84,7 +85,12 @@ function main(cfg: WorkerConfig): void {
     }
   };
   const hw = cfg.hw === undefined ? undefined : { ...cfg.hw, diagram: cfg.hw.diagram ? parseDiagram(cfg.hw.diagram) : null };
-  const rt = new BoardRuntime(sh, vfs, { profile, clock: cfg.clock, serviceRequests, hw }, post);
+  // MemoryError before the worker's heap limit (board/index.ts resourceLimits) ends the board.
+  const heapPressure = (extraBytes: number): boolean => {
+    const s = getHeapStatistics();
+    return s.used_heap_size + extraBytes > s.heap_size_limit * 0.6;
+  };
+  const rt = new BoardRuntime(sh, vfs, { profile, clock: cfg.clock, serviceRequests, hw, heapPressure }, post);
   rt.install();
   const repl = new Repl(rt, (state) => post({ type: "state", state }));
   repl.run();

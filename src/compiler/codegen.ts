@@ -409,11 +409,12 @@ export class Codegen extends StmtGen {
         this.ctx.release(it2);
       } else if (e.kind === "DictComp") {
         // MicroPython evaluates the value before the key (see dict displays).
-        this.emit(`$r.push(${this.expr(e.value)}, ${this.expr(e.key)});`);
+        this.emit(`if (($r.push(${this.expr(e.value)}, ${this.expr(e.key)}) & 0xffff) === 0) ${this.h("growthCheck")}($r.length);`);
       } else if (e.kind === "GeneratorExp" && this.collecting !== e) {
         this.emit(`yield ${this.expr(e.elt)};`);
       } else {
-        this.emit(`$r.push(${this.expr(e.elt)});`);
+        // every 65536 items the heap guard (runtime/memguard.ts): MemoryError, not a dead process
+        this.emit(`if (($r.push(${this.expr(e.elt)}) & 0xffff) === 0) ${this.h("growthCheck")}($r.length);`);
       }
     });
     this.emit("}");

@@ -17,6 +17,7 @@ import { typeError, PyBaseException } from "./exceptions.ts";
 import { PyBoundMethod, type FunctionSig } from "./types/function.ts";
 import { mkTuple } from "./types/tuple.ts";
 import { mkDictFromKw } from "./types/dict.ts";
+import { growthTick } from "./memguard.ts";
 
 export type Kw = Record<string, any> | null;
 
@@ -121,8 +122,12 @@ export function callType(t: PyType, args: any[], kw: Kw): any {
   if (fast === undefined) fast = t.$init = ctorInit(t);
   if (fast !== null && kw === null) {
     if (fast === NO_INIT) {
-      if (args.length === 0) return Object.create(t.$proto);
+      if (args.length === 0) {
+        growthTick();
+        return Object.create(t.$proto);
+      }
     } else if (args.length < fast.$n) {
+      growthTick();
       const obj = Object.create(t.$proto);
       const r = callWithSelf(fast, obj, args, null);
       if (r !== None && r !== undefined) throw typeError("__init__() should return None");
@@ -197,6 +202,7 @@ export function call0(f: any): any {
   if (k === TYPE) {
     const init = fastInit(f, 0);
     if (init !== null) {
+      growthTick();
       const o = Object.create(f.$proto);
       if (init !== NO_INIT) initResult(init(o));
       return o;
@@ -215,6 +221,7 @@ export function call1(f: any, a: any): any {
     let init = f.$init;
     if (init === undefined) init = f.$init = ctorInit(f);
     if (typeof init === "function" && 1 < init.$n) {
+      growthTick();
       const o = Object.create(f.$proto);
       const r = init(o, a);
       if (r !== None) initResult(r);
@@ -237,6 +244,7 @@ export function call2(f: any, a: any, b: any): any {
     let init = f.$init;
     if (init === undefined) init = f.$init = ctorInit(f);
     if (typeof init === "function" && 2 < init.$n) {
+      growthTick();
       const o = Object.create(f.$proto);
       const r = init(o, a, b);
       if (r !== None) initResult(r);
@@ -259,6 +267,7 @@ export function call3(f: any, a: any, b: any, c: any): any {
     let init = f.$init;
     if (init === undefined) init = f.$init = ctorInit(f);
     if (typeof init === "function" && 3 < init.$n) {
+      growthTick();
       const o = Object.create(f.$proto);
       const r = init(o, a, b, c);
       if (r !== None) initResult(r);

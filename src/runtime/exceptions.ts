@@ -116,7 +116,7 @@ export function toPyExc(e: unknown): PyBaseException {
   if (e instanceof MissingArgument) return newExc(TypeError, "function missing required positional arguments");
   if (e instanceof RangeError) {
     if (/call stack/i.test(e.message)) return newExc(RuntimeError, "maximum recursion depth exceeded");
-    if (/Invalid (array|string|typed array) length|allocation failed|out of memory|too large|Array buffer allocation/i.test(e.message))
+    if (/Invalid (array|string|typed array) length|allocation failed|out of memory|too large|Array buffer allocation|maximum size exceeded/i.test(e.message))
       return newExc(MemoryError, "memory allocation failed");
     if (/BigInt/i.test(e.message)) return newExc(OverflowError, "int too big");
   }

@@ -16,6 +16,7 @@ import { tupleType, mkTuple, PyTuple } from "./types/tuple.ts";
 import { setType, mkSet } from "./types/set.ts";
 import { getIter, iterNext, add } from "./ops.ts";
 import { PyRange } from "./types/range.ts";
+import { growthCheck } from "./memguard.ts";
 import { call1 } from "./call.ts";
 
 export class PyGenExpr {
@@ -149,12 +150,12 @@ function collect(m: (x: any) => any, x: any): any[] {
       const stop = r.stop as number, step = r.step as number;
       for (let i = r.start as number; step > 0 ? i < stop : i > stop; i += step) {
         const v = m(i);
-        if (v !== undefined) out.push(v);
+        if (v !== undefined && (out.push(v) & 0xffff) === 0) growthCheck(out.length);
       }
     } else {
       for (let e = iterNext(it); e !== STOP; e = iterNext(it)) {
         const v = m(e);
-        if (v !== undefined) out.push(v);
+        if (v !== undefined && (out.push(v) & 0xffff) === 0) growthCheck(out.length);
       }
     }
   } catch (e) {

@@ -33,6 +33,7 @@ import { PyFloat } from "./types/float.ts";
 import { typeError } from "./exceptions.ts";
 import { typeOf, MissingArgument, None } from "./object.ts";
 import { hashHooks } from "./hooks.ts";
+import { growthTick, growthCheck } from "./memguard.ts";
 
 export interface Entry {
   k: any;
@@ -216,6 +217,10 @@ export class HashTable {
   /** Adds a key known to be absent (mk: its Map key). A str key is hashed only when placed
    *  (strHash then); an object has the hash findObject computed, or a new id. */
   private add(mk: any, k: any, v: any): void {
+    const size = this.m.size;
+    // A big table grows its Map (and slots) all at once: room for that is checked ahead.
+    if ((size & 0xffff) === 0 && size !== 0) growthCheck(0, size * 96);
+    else growthTick();
     let h: number | bigint;
     switch (typeof mk) {
       case "number":

@@ -97,6 +97,12 @@ export interface Host {
   putenv?(name: string, value: string | null): void;
   /** Bytes of memory the program's objects use now (gc.mem_alloc, micropython.mem_*). */
   memUsed?(): number;
+  /**
+   * True when the JS heap is close to its limit, with `extraBytes` more about to be allocated
+   * at once. The runtime asks now and then while a program
+   * allocates (memguard.ts) and raises MemoryError: running out would end the whole process.
+   */
+  heapPressure?(extraBytes: number): boolean;
   /** The heap size gc reports (default: the unix port's 2 MB heap). */
   heapSize?: number;
   /** Asks the JS engine for a collection when it allows it (gc.collect). */

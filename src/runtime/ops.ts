@@ -10,6 +10,7 @@ import {
   newExc, typeError, StopIteration, isStopIteration, TypeError as TypeErrorT, IndexError, isPyException,
 } from "./exceptions.ts";
 import { PyFloat, floatType, fPow, fFloorDiv, fMod } from "./types/float.ts";
+import { growthCheck } from "./memguard.ts";
 import { PyList } from "./types/list.ts";
 import { PyTuple, tupleType } from "./types/tuple.ts";
 import { PyDict, dictType } from "./types/dict.ts";
@@ -686,7 +687,8 @@ export function toArray(x: any): any[] {
   if (typeof x === "string") return Array.from(x);
   const out: any[] = [];
   const it = getIter(x);
-  for (let v = iterNext(it); v !== STOP; v = iterNext(it)) out.push(v);
+  // Every 65536 items, the heap guard (memguard.ts): list(range(10**10)) is MemoryError.
+  for (let v = iterNext(it); v !== STOP; v = iterNext(it)) if ((out.push(v) & 0xffff) === 0) growthCheck(out.length);
   return out;
 }
 

@@ -17,6 +17,7 @@ import { PyTuple } from "./tuple.ts";
 import { sortArray } from "../sort.ts";
 import { hasKeys, type Kw } from "../call.ts";
 import { PyFloat } from "./float.ts";
+import { growthCheck, MAX_ITEMS } from "../memguard.ts";
 
 export class PyList extends PyObject {
   constructor(public $a: any[]) {
@@ -191,7 +192,7 @@ export function extendArray(out: any[], x: any): void {
  * 2**27 elements, so longer sequences raise MemoryError first (MicroPython's heap runs out far
  * sooner).
  */
-export const MAX_SEQ_LEN = 100_000_000;
+export const MAX_SEQ_LEN = MAX_ITEMS;
 
 export function noKeywords(kw: Kw): void {
   if (kw !== null && hasKeys(kw)) throw typeError("function doesn't take keyword arguments");
@@ -264,7 +265,16 @@ function list_init(self: PyList, iterable: any): any {
 
 function list_append(self: PyList, x: any): any {
   if (x === undefined) throw new MissingArgument();
-  if (self.$a.push(x) >= MAX_SEQ_LEN) {
+  const n = self.$a.push(x);
+  if ((n & 0xffff) === 0) {
+    try {
+      growthCheck(n);
+    } catch (e) {
+      self.$a.pop(); // MemoryError leaves the list as it was
+      throw e;
+    }
+  }
+  if (n >= MAX_SEQ_LEN) {
     self.$a.pop();
     throw memoryError();
   }
