@@ -2,7 +2,7 @@
 // installs the builtins namespace, and offers the entry points hosts use (run a main program,
 // run a REPL, turn an uncaught exception into an exit code).
 import "../runtime/types/index.ts";
-import { registerBuiltinModule, setBuiltins, newGlobals, importHooks, sysModules, setMainModule } from "../runtime/import.ts";
+import { registerBuiltinModule, setBuiltins, newGlobals, importHooks, setMainModule } from "../runtime/import.ts";
 import { makeBuiltins } from "./builtins.ts";
 import { installViperHelpers } from "../runtime/viper.ts";
 import * as sys from "./sys.ts";

@@ -3,7 +3,7 @@
 // https://docs.micropython.org/en/latest/reference/packages.html
 
 import { None, STOP, fixSigLength } from "./object.ts";
-import { newExc, ImportError, ValueError, AttributeError, typeError, valueError, isPyException, excMatches } from "./exceptions.ts";
+import { newExc, ImportError, ValueError, AttributeError, valueError, isPyException, excMatches } from "./exceptions.ts";
 import { PyModule } from "./types/module.ts";
 import { PyDict } from "./types/dict.ts";
 import { PyList, mkList } from "./types/list.ts";

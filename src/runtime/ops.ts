@@ -15,7 +15,7 @@ import { PyList } from "./types/list.ts";
 import { PyTuple, tupleType } from "./types/tuple.ts";
 import { PyDict, dictType } from "./types/dict.ts";
 import { PyComplex, complexFast } from "./types/complex.ts";
-import { PyBytes, PyByteArray, bytesType, bytearrayType } from "./types/bytes.ts";
+import { bytesType, bytearrayType } from "./types/bytes.ts";
 import { normBig, intFloorDiv, intMod, intPow, intLshift, intRshift, intAdd, intSub, intMul } from "./types/int.ts";
 import { call } from "./call.ts";
 import { strGetItem } from "./types/str.ts";
