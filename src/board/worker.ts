@@ -88,7 +88,7 @@ function main(cfg: WorkerConfig): void {
   // MemoryError before the worker's heap limit (board/index.ts resourceLimits) ends the board.
   const heapPressure = (extraBytes: number): boolean => {
     const s = getHeapStatistics();
-    return s.used_heap_size + extraBytes > s.heap_size_limit * 0.6;
+    return s.used_heap_size + s.external_memory + extraBytes > s.heap_size_limit * 0.6;
   };
   const rt = new BoardRuntime(sh, vfs, { profile, clock: cfg.clock, serviceRequests, hw, heapPressure }, post);
   rt.install();

@@ -11,7 +11,7 @@ import { NetBridge } from "./netbridge.ts";
  *  process (runtime/memguard.ts). */
 function heapPressure(extraBytes: number): boolean {
   const s = getHeapStatistics();
-  return s.used_heap_size + extraBytes > s.heap_size_limit * 0.6;
+  return s.used_heap_size + s.external_memory + extraBytes > s.heap_size_limit * 0.6;
 }
 
 const errnoByCode: Record<string, number> = {

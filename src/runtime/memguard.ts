@@ -22,6 +22,12 @@ export function growthCheck(len = 0, extra = len * 8): void {
   if (len >= MAX_ITEMS || (host.heapPressure !== undefined && host.heapPressure(extra))) throw memoryError();
 }
 
+/** Before a big buffer (64 KB or more) is allocated: bytes live outside the JS heap, and a
+ *  program keeping many of them is not counted often enough by the item counts. */
+export function bigAlloc(bytes: number): void {
+  if (bytes >= 0x10000) growthCheck(0, bytes);
+}
+
 /** Counts one growth step (places that are not hot). */
 export function growthTick(): void {
   if ((++growth.n & 0xffff) === 0) growthCheck();

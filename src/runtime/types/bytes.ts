@@ -23,6 +23,7 @@ import { PyClassMethod, type FunctionSig } from "./function.ts";
 import { langHooks } from "../hooks.ts";
 import { host } from "../host.ts";
 import { bytesHash as mpBytesHash } from "../hashtable.ts";
+import { bigAlloc } from "../memguard.ts";
 import { PyList } from "./list.ts";
 import { PyTuple } from "./tuple.ts";
 import { PySlice, sliceIndices } from "./slice.ts";
@@ -333,6 +334,7 @@ function bytesNew(args: any[]): PyBytes {
   if (n > 1) throw typeError("wrong number of arguments");
   if (typeof x === "number") {
     if (x < 0) throw newExc(ValueError);
+    bigAlloc(x);
     return mkBytes(new Uint8Array(x));
   }
   const buf = getBufferOrNull(x);
@@ -358,6 +360,7 @@ function bytearrayNew(args: any[]): PyByteArray {
   if (typeof x === "number") {
     const len = x;
     if (len < 0) throw valueError("negative count");
+    bigAlloc(len);
     return new PyByteArray(new Uint8Array(len), len);
   }
   if (isStr(x)) {
@@ -421,7 +424,9 @@ function bytes_getitem(self: any, k: any): any {
 export function ensureCapacity(self: PyByteArray, need: number): void {
   const cap = self.$b.length;
   if (need <= cap) return;
-  const nb = new Uint8Array(Math.max(need, cap * 2, 8));
+  const size = Math.max(need, cap * 2, 8);
+  bigAlloc(size);
+  const nb = new Uint8Array(size);
   nb.set(self.$b.subarray(0, self.$n));
   self.$b = nb;
 }
@@ -599,6 +604,7 @@ function bytes_add(self: any, other: any): any {
     if (a.length === 0 && other instanceof PyBytes && typeOf(other) === bytesType) return other;
     if (b.length === 0 && typeOf(self) === bytesType) return self;
   }
+  bigAlloc(a.length + b.length);
   const out = new Uint8Array(a.length + b.length);
   out.set(a);
   out.set(b, a.length);
@@ -613,6 +619,7 @@ function bytes_mul(self: any, n: any): any {
   }
   const a = D(self);
   if (n <= 0 || a.length === 0) return mkLike(self, new Uint8Array(0));
+  bigAlloc(a.length * n);
   const out = new Uint8Array(a.length * n);
   out.set(a);
   // Double the filled part each step.
