@@ -217,22 +217,15 @@ export function call1(f: any, a: any): any {
   const k = f.$callKind;
   if (k === TYPE) {
     if (f.$new1 !== null) return f.$new1(a);
-    // fastInit inlined (this runs before V8 optimises the caller, where calls are not free)
-    let init = f.$init;
-    if (init === undefined) init = f.$init = ctorInit(f);
-    if (typeof init === "function" && 1 < init.$n) {
+    const init = fastInit(f, 1);
+    if (init !== null) {
       growthTick();
       const o = Object.create(f.$proto);
-      const r = init(o, a);
-      if (r !== None) initResult(r);
+      initResult(init(o, a));
       return o;
     }
-  } else if (k === BOUND) {
-    if (directWithSelf(f.$func, 1)) return f.$func(f.$self, a);
-  } else if (typeof f === "object") {
-    // An instance of a class with __call__ (found on the class, as call() finds it)
-    const d = f.__call__;
-    if (directWithSelf(d, 1)) return d(f, a);
+  } else if (k === BOUND && directWithSelf(f.$func, 1)) {
+    return f.$func(f.$self, a);
   }
   return call(f, [a], null);
 }
@@ -240,22 +233,15 @@ export function call1(f: any, a: any): any {
 export function call2(f: any, a: any, b: any): any {
   const k = f.$callKind;
   if (k === TYPE) {
-    // fastInit inlined (this runs before V8 optimises the caller, where calls are not free)
-    let init = f.$init;
-    if (init === undefined) init = f.$init = ctorInit(f);
-    if (typeof init === "function" && 2 < init.$n) {
+    const init = fastInit(f, 2);
+    if (init !== null) {
       growthTick();
       const o = Object.create(f.$proto);
-      const r = init(o, a, b);
-      if (r !== None) initResult(r);
+      initResult(init(o, a, b));
       return o;
     }
-  } else if (k === BOUND) {
-    if (directWithSelf(f.$func, 2)) return f.$func(f.$self, a, b);
-  } else if (typeof f === "object") {
-    // An instance of a class with __call__ (found on the class, as call() finds it)
-    const d = f.__call__;
-    if (directWithSelf(d, 2)) return d(f, a, b);
+  } else if (k === BOUND && directWithSelf(f.$func, 2)) {
+    return f.$func(f.$self, a, b);
   }
   return call(f, [a, b], null);
 }
@@ -263,22 +249,15 @@ export function call2(f: any, a: any, b: any): any {
 export function call3(f: any, a: any, b: any, c: any): any {
   const k = f.$callKind;
   if (k === TYPE) {
-    // fastInit inlined (this runs before V8 optimises the caller, where calls are not free)
-    let init = f.$init;
-    if (init === undefined) init = f.$init = ctorInit(f);
-    if (typeof init === "function" && 3 < init.$n) {
+    const init = fastInit(f, 3);
+    if (init !== null) {
       growthTick();
       const o = Object.create(f.$proto);
-      const r = init(o, a, b, c);
-      if (r !== None) initResult(r);
+      initResult(init(o, a, b, c));
       return o;
     }
-  } else if (k === BOUND) {
-    if (directWithSelf(f.$func, 3)) return f.$func(f.$self, a, b, c);
-  } else if (typeof f === "object") {
-    // An instance of a class with __call__ (found on the class, as call() finds it)
-    const d = f.__call__;
-    if (directWithSelf(d, 3)) return d(f, a, b, c);
+  } else if (k === BOUND && directWithSelf(f.$func, 3)) {
+    return f.$func(f.$self, a, b, c);
   }
   return call(f, [a, b, c], null);
 }
