@@ -18,7 +18,7 @@ import { mkFloat, floatType } from "./types/float.ts";
 import { mkComplex, complexType } from "./types/complex.ts";
 import { mkList, listType } from "./types/list.ts";
 import { mkTuple, tupleType } from "./types/tuple.ts";
-import { growth, growthCheck } from "./memguard.ts";
+import { growthTick, growthCheck } from "./memguard.ts";
 import { mkSet, setType } from "./types/set.ts";
 import { buildClass, mkSuper, superLoad } from "./types/type.ts";
 import * as lang from "./lang.ts";
@@ -46,14 +46,14 @@ export const RT = {
   mkBytes: lang.mkBytes,
   /** [a, b] → mkList([a, b]) (takes ownership of the array); counts as growth (memguard.ts) */
   mkList: (a: any[]): any => {
-    if ((++growth.n & 0xffff) === 0) growthCheck();
+    growthTick();
     return mkList(a);
   },
   /** a comprehension's 65536th item: MemoryError when the heap is near its limit (memguard.ts) */
   growthCheck,
   /** (a, b) → mkTuple([a, b]); counts as growth (memguard.ts) */
   mkTuple: (a: any[]): any => {
-    if ((++growth.n & 0xffff) === 0) growthCheck();
+    growthTick();
     return mkTuple(a);
   },
   /** {k: v, ...} → mkDict([k1, v1, k2, v2, ...]) */

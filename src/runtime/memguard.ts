@@ -6,11 +6,12 @@
 import { host } from "./host.ts";
 import { memoryError } from "./exceptions.ts";
 
-/** The growth count; hot constructors count inline: `if ((++growth.n & 0xffff) === 0) growthCheck();` */
-export const growth = { n: 0 };
+/** The growth count (growthTick). */
+let ticks = 0;
 
-/** A sequence's most items (V8 ends the process when an array's backing store outgrows its
- *  limit, ~134M elements): beyond it, MemoryError. */
+/** The longest list or tuple we build: V8 aborts (a fatal error, not an exception) past about
+ *  2**27 elements, so longer sequences raise MemoryError first (MicroPython's heap runs out far
+ *  sooner). */
 export const MAX_ITEMS = 100_000_000;
 
 /**
@@ -30,5 +31,5 @@ export function bigAlloc(bytes: number): void {
 
 /** Counts one growth step (places that are not hot). */
 export function growthTick(): void {
-  if ((++growth.n & 0xffff) === 0) growthCheck();
+  if ((++ticks & 0xffff) === 0) growthCheck();
 }

@@ -93,7 +93,7 @@ export function seqCompare(a: any[], b: any[], op: (x: any, y: any) => any, isEq
 /** a repeated n times (n <= 0 gives an empty array). */
 export function seqRepeat(a: any[], n: number): any[] {
   if (n <= 0 || a.length === 0) return [];
-  if (a.length * n > MAX_SEQ_LEN) throw memoryError();
+  if (a.length * n > MAX_ITEMS) throw memoryError();
   const len = a.length;
   const out = new Array(len * n);
   for (let k = 0, j = 0; k < n; k++) for (let i = 0; i < len; i++) out[j++] = a[i];
@@ -176,23 +176,16 @@ export function extendArray(out: any[], x: any): void {
   if (x instanceof PyList || x instanceof PyTuple) {
     const a = x.$a;
     const n = a.length; // `l.extend(l)` must not see its own growth
-    if (out.length + n > MAX_SEQ_LEN) throw memoryError();
+    if (out.length + n > MAX_ITEMS) throw memoryError();
     for (let i = 0; i < n; i++) out.push(a[i]);
     return;
   }
   const it = getIter(x);
   for (let v = iterNext(it); v !== STOP; v = iterNext(it)) {
     // V8 ends the process when an array outgrows its limit: stop short of it, as a Python heap would.
-    if (out.push(v) >= MAX_SEQ_LEN) throw memoryError();
+    if (out.push(v) >= MAX_ITEMS) throw memoryError();
   }
 }
-
-/**
- * The longest list or tuple we build: V8 aborts (a fatal error, not an exception) past about
- * 2**27 elements, so longer sequences raise MemoryError first (MicroPython's heap runs out far
- * sooner).
- */
-export const MAX_SEQ_LEN = MAX_ITEMS;
 
 export function noKeywords(kw: Kw): void {
   if (kw !== null && hasKeys(kw)) throw typeError("function doesn't take keyword arguments");
@@ -266,17 +259,14 @@ function list_init(self: PyList, iterable: any): any {
 function list_append(self: PyList, x: any): any {
   if (x === undefined) throw new MissingArgument();
   const n = self.$a.push(x);
-  if ((n & 0xffff) === 0) {
+  // The item limit, and every 65536 items the heap guard (memguard.ts).
+  if (n >= MAX_ITEMS || (n & 0xffff) === 0) {
     try {
       growthCheck(n);
     } catch (e) {
       self.$a.pop(); // MemoryError leaves the list as it was
       throw e;
     }
-  }
-  if (n >= MAX_SEQ_LEN) {
-    self.$a.pop();
-    throw memoryError();
   }
   return None;
 }
