@@ -22,6 +22,7 @@ const growers: [string, string][] = [
   ["instances", "class N:\n    def __init__(self, n):\n        self.n = n\nx = None\nwhile True:\n    x = N(x)"],
   ["comprehension", "x = [str(i) for i in range(10**9)]"],
   ["list(generator)", "x = list(str(i) for i in range(10**9))"],
+  ["list.extend(generator)", "a = []\na.extend(str(i) for i in range(10**9))"],
   ["bytearrays kept", "a = []\nwhile True:\n    a.append(bytearray(10**6))"],
   ["bytearray growth", "a = bytearray()\nwhile True:\n    a += bytes(10**5)"],
 ];

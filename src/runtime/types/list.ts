@@ -182,8 +182,9 @@ export function extendArray(out: any[], x: any): void {
   }
   const it = getIter(x);
   for (let v = iterNext(it); v !== STOP; v = iterNext(it)) {
-    // V8 ends the process when an array outgrows its limit: stop short of it, as a Python heap would.
-    if (out.push(v) >= MAX_ITEMS) throw memoryError();
+    // The item limit, and every 65536 items the heap guard (memguard.ts), as list.append.
+    const n = out.push(v);
+    if (n >= MAX_ITEMS || (n & 0xffff) === 0) growthCheck(n);
   }
 }
 
