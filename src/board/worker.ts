@@ -4,7 +4,7 @@
 // synchronously with receiveMessageOnPort whenever the board checks its interrupt flag.
 
 import { parentPort, workerData, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
-import { getHeapStatistics } from "node:v8";
+import { nodeHeapPressure } from "./node_heap.ts";
 import { SharedState, type BoardRequest, type BoardMessage } from "./shared.ts";
 import { BoardRuntime } from "./runtime.ts";
 import { Repl } from "./repl.ts";
@@ -86,11 +86,7 @@ function main(cfg: WorkerConfig): void {
   };
   const hw = cfg.hw === undefined ? undefined : { ...cfg.hw, diagram: cfg.hw.diagram ? parseDiagram(cfg.hw.diagram) : null };
   // MemoryError before the worker's heap limit (board/index.ts resourceLimits) ends the board.
-  const heapPressure = (extraBytes: number): boolean => {
-    const s = getHeapStatistics();
-    return s.used_heap_size + s.external_memory + extraBytes > s.heap_size_limit * 0.6;
-  };
-  const rt = new BoardRuntime(sh, vfs, { profile, clock: cfg.clock, serviceRequests, hw, heapPressure }, post);
+  const rt = new BoardRuntime(sh, vfs, { profile, clock: cfg.clock, serviceRequests, hw, heapPressure: nodeHeapPressure }, post);
   rt.install();
   const repl = new Repl(rt, (state) => post({ type: "state", state }));
   repl.run();

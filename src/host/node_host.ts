@@ -3,16 +3,10 @@
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import * as nodeOs from "node:os";
-import { getHeapStatistics } from "node:v8";
+import { nodeHeapPressure } from "../board/node_heap.ts";
 import { HostError, type Host, type HostFS, type StatResult } from "../runtime/host.ts";
 import { NetBridge } from "./netbridge.ts";
 
-/** The JS heap is near V8's limit: the runtime raises MemoryError rather than let V8 end the
- *  process (runtime/memguard.ts). */
-function heapPressure(extraBytes: number): boolean {
-  const s = getHeapStatistics();
-  return s.used_heap_size + s.external_memory + extraBytes > s.heap_size_limit * 0.6;
-}
 
 const errnoByCode: Record<string, number> = {
   EPERM: 1, ENOENT: 2, EIO: 5, EBADF: 9, EAGAIN: 11, ENOMEM: 12, EACCES: 13, EEXIST: 17,
@@ -210,7 +204,7 @@ export function makeNodeHost(): Host {
       else process.env[name] = value;
     },
     memUsed: () => process.memoryUsage().heapUsed,
-    heapPressure,
+    heapPressure: nodeHeapPressure, // MemoryError rather than V8 ending the process
     collect() {
       (globalThis as { gc?: () => void }).gc?.();
     },
