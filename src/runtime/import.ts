@@ -94,9 +94,14 @@ export function getMainModule(): PyModule | null {
 const builtinMods = new Map<string, PyModule>();
 
 /** sys.path as it is now (a program may rebind it; an empty one forces built-ins). */
-function currentPath(): string[] {
+function currentPath(): any {
   const sys = builtinMods.get("sys");
-  return pathEntries(sys !== undefined ? sys.$d.path : sysPath);
+  return sys !== undefined ? sys.$d.path : sysPath;
+}
+
+/** No directory to search (pathEntries would give none). */
+function noEntries(list: any): boolean {
+  return !(list instanceof PyList || list instanceof PyTuple) || list.$a.length === 0;
 }
 
 function makeBuiltinModule(name: string, factory: ModuleFactory): PyModule {
@@ -163,7 +168,7 @@ function importOne(fullname: string, parent: PyModule | null): PyModule {
   // MicroPython's order: a loaded module (unless sys.path is empty: that forces a built-in),
   // a non-extensible built-in, a file on sys.path, then an extensible built-in.
   const path = parent === null ? currentPath() : null;
-  if (path === null || path.length > 0) {
+  if (path === null || !noEntries(path)) {
     const loaded = getLoaded(fullname);
     if (loaded !== undefined) return loaded;
   }
@@ -188,7 +193,7 @@ function importOne(fullname: string, parent: PyModule | null): PyModule {
       const name = fullname.slice(1);
       return makeBuiltinModule(name, factories.get(name)!);
     }
-    dirs = path!;
+    dirs = pathEntries(path);
   } else {
     const p = parent.$d.__path__;
     if (p === undefined) throw noModule(fullname);
