@@ -43,8 +43,7 @@ import {
 import { call, type Kw } from "../runtime/call.ts";
 import { loadAttr, loadAttrOrUndefined, storeAttr, delAttr, callMethod } from "../runtime/attr.ts";
 import { getBufferOrNull } from "../runtime/buffer.ts";
-import { langHooks } from "../runtime/hooks.ts";
-import { callerG } from "../runtime/hooks.ts";
+import { langHooks, callerG } from "../runtime/hooks.ts";
 import { sortArray } from "../runtime/sort.ts";
 import { io } from "../runtime/stdio.ts";
 import { getBuiltins, newGlobals, builtinImport, builtinModuleNames, getMainModule } from "../runtime/import.ts";
